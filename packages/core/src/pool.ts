@@ -1,0 +1,140 @@
+// Worker pool on Piscina: results come back in input order (sample k is the same whatever the
+// worker count), at most `maxInFlight` tasks are outstanding (backpressure), buffers are moved
+// rather than copied, and the pool shuts down cleanly on error or abort.
+import { existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, basename, dirname } from 'node:path';
+import { Piscina } from 'piscina';
+import { requirePositiveInt, rejectUnknownKeys } from './validate';
+
+export interface PoolOptions {
+  /** Absolute path of the compiled worker module (see resolveWorkerFile). */
+  readonly workerFile: string;
+  /** Name of the function the worker module exports for each task. */
+  readonly handler?: string;
+  readonly threads?: number;
+  /** Bound on queued plus running tasks; the producer waits beyond it. */
+  readonly maxInFlight?: number;
+  /** Threads libvips may use inside each worker (sharp.concurrency); 1 keeps threads from multiplying. */
+  readonly sharpConcurrency?: number;
+  /** Passed to every worker as Piscina's workerData. */
+  readonly workerData?: Readonly<Record<string, unknown>>;
+}
+
+export const POOL_DEFAULTS = Object.freeze({
+  handler: 'handle',
+  threads: 1,
+  sharpConcurrency: 1,
+});
+
+const KNOWN = ['workerFile', 'handler', 'threads', 'maxInFlight', 'sharpConcurrency', 'workerData'];
+
+/** Data every worker sees: callers' workerData plus the pool's own settings. */
+export interface PoolWorkerData extends Record<string, unknown> {
+  readonly sharpConcurrency: number;
+}
+
+export class WorkerPool<TIn, TOut> {
+  readonly threads: number;
+  readonly maxInFlight: number;
+  private readonly piscina: Piscina<TIn, TOut>;
+  private readonly abort = new AbortController();
+  private closed = false;
+
+  constructor(options: PoolOptions) {
+    rejectUnknownKeys('WorkerPool', options, KNOWN);
+    if (!existsSync(options.workerFile)) {
+      throw new Error(`worker module not found: ${options.workerFile} (build the package first: npx nx run-many -t build)`);
+    }
+    this.threads = requirePositiveInt('threads', options.threads ?? POOL_DEFAULTS.threads);
+    this.maxInFlight = requirePositiveInt('maxInFlight', options.maxInFlight ?? this.threads * 4);
+    const sharpConcurrency = requirePositiveInt('sharpConcurrency', options.sharpConcurrency ?? POOL_DEFAULTS.sharpConcurrency);
+    const workerData: PoolWorkerData = { ...(options.workerData ?? {}), sharpConcurrency };
+    this.piscina = new Piscina<TIn, TOut>({
+      filename: options.workerFile,
+      name: options.handler ?? POOL_DEFAULTS.handler,
+      minThreads: this.threads,
+      maxThreads: this.threads,
+      // Piscina's own queue is a second bound behind maxInFlight; it must never be the one that trips.
+      maxQueue: this.maxInFlight + this.threads,
+      idleTimeout: 60_000,
+      workerData,
+    });
+  }
+
+  /** Runs one task; `transfer` lists buffers moved (not copied) into the worker. */
+  run(task: TIn, transfer: ArrayBuffer[] = []): Promise<TOut> {
+    if (this.closed) return Promise.reject(new Error('WorkerPool is closed'));
+    return this.piscina.run(task, { transferList: transfer, signal: this.abort.signal });
+  }
+
+  /**
+   * Maps inputs through the pool and yields results in input order, keeping at most
+   * maxInFlight tasks outstanding. A task that throws rejects at its own position; results
+   * before it have been yielded. Stops early (cancelling what is queued) if `signal` aborts.
+   */
+  async *mapOrdered(inputs: Iterable<TIn> | AsyncIterable<TIn>, signal?: AbortSignal): AsyncGenerator<TOut> {
+    const pending: Array<Promise<TOut>> = [];
+    const onAbort = () => this.abort.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      for await (const input of inputs) {
+        throwIfAborted(signal);
+        const p = this.run(input);
+        p.catch(() => undefined); // handled when its turn comes; avoid unhandled-rejection noise
+        pending.push(p);
+        if (pending.length >= this.maxInFlight) yield await (pending.shift() as Promise<TOut>);
+      }
+      while (pending.length > 0) {
+        throwIfAborted(signal);
+        yield await (pending.shift() as Promise<TOut>);
+      }
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      // Anything still pending belongs to an abandoned iteration; let it settle quietly.
+      for (const p of pending) p.catch(() => undefined);
+    }
+  }
+
+  /** Waits for running tasks, then stops the workers. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.piscina.close();
+  }
+
+  /** Cancels queued and running tasks and terminates the workers at once. */
+  async destroy(): Promise<void> {
+    this.closed = true;
+    this.abort.abort(new Error('WorkerPool destroyed'));
+    await this.piscina.destroy();
+  }
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    const reason: unknown = signal.reason;
+    throw reason instanceof Error ? reason : new Error('aborted');
+  }
+}
+
+/**
+ * Locates a worker module's compiled JavaScript. Code running from `dist/` finds it beside
+ * itself; code running from `src/` under a TypeScript test runner finds the built copy in `dist/`.
+ */
+export function resolveWorkerFile(callerDir: string, workerName: string): string {
+  const file = `${workerName}.js`;
+  const beside = join(callerDir, file);
+  if (existsSync(beside)) return beside;
+  if (basename(callerDir) === 'src') {
+    const built = join(dirname(callerDir), 'dist', file);
+    if (existsSync(built)) return built;
+    throw new Error(`worker ${workerName} is not built: ${built} is missing (run npx nx run-many -t build)`);
+  }
+  throw new Error(`worker module not found: ${beside}`);
+}
+
+/** A sensible default: leave one core for the main thread (the trainer or the writer). */
+export function defaultThreads(): number {
+  return Math.max(1, cpus().length - 1);
+}
