@@ -6,3 +6,6 @@ export * from './bad-input';
 export * from './pool';
 export * from './move';
 export * from './worker-init';
+export * from './manifest-schema';
+export * from './manifest';
+export * from './stream';
