@@ -1,0 +1,83 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { rejectUnknownKeys, requireOneOf, requirePositiveInt } from '@mtssl/core';
+import { loadNativeBackend } from './native-backend';
+import { prepareWasm } from './wasm-backend';
+
+export type BackendPreference = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
+export const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
+
+export interface SelectBackendOptions {
+  /** Compute threads for the wasm backend (1 in Node for now). */
+  threads?: number;
+  /** Where to print the choice; console.log by default. */
+  log?: (line: string) => void;
+}
+
+export interface BackendChoice {
+  name: string;
+  reason: string;
+}
+
+async function activate(name: string): Promise<void> {
+  const ok = await tf.setBackend(name);
+  if (!ok || tf.getBackend() !== name) throw new Error(`backend '${name}' failed to initialise`);
+  await tf.ready();
+}
+
+async function useTensorflow(): Promise<BackendChoice> {
+  const native = loadNativeBackend();
+  if (!native.loaded) {
+    throw new Error(`backend 'tensorflow' requested but not available: ${native.detail}. Install @tensorflow/tfjs-node or choose 'wasm'.`);
+  }
+  await activate('tensorflow');
+  return { name: 'tensorflow', reason: `requested; loaded ${native.detail}` };
+}
+
+async function useWasm(threads: number, reason: string): Promise<BackendChoice> {
+  prepareWasm(threads);
+  await activate('wasm');
+  return { name: 'wasm', reason };
+}
+
+async function useAuto(threads: number): Promise<BackendChoice> {
+  const native = loadNativeBackend();
+  if (native.loaded) {
+    await activate('tensorflow');
+    return { name: 'tensorflow', reason: `auto; loaded ${native.detail}` };
+  }
+  try {
+    return await useWasm(threads, `tfjs-node not installed: ${native.detail}`);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    await activate('cpu');
+    return { name: 'cpu', reason: `tfjs-node not installed (${native.detail}); wasm failed: ${why}` };
+  }
+}
+
+function choose(preference: BackendPreference, threads: number): Promise<BackendChoice> {
+  switch (preference) {
+    case 'tensorflow':
+      return useTensorflow();
+    case 'wasm':
+      return useWasm(threads, 'requested');
+    case 'cpu':
+      return activate('cpu').then(() => ({ name: 'cpu', reason: 'requested' }));
+    case 'auto':
+      return useAuto(threads);
+  }
+}
+
+/**
+ * Picks the fastest available engine: TensorFlow native, then wasm (with the training kernels it lacks),
+ * then pure-JS cpu. Prints and returns the choice with its reason.
+ */
+export async function selectBackend(preference: BackendPreference = 'auto', options: SelectBackendOptions = {}): Promise<BackendChoice> {
+  requireOneOf('backend', preference, BACKEND_PREFERENCES);
+  rejectUnknownKeys('selectBackend', options, ['threads', 'log']);
+  const threads = requirePositiveInt('threads', options.threads ?? 1);
+  const log = options.log ?? ((line: string) => console.log(line));
+  const choice = await choose(preference, threads);
+  log(`backend: ${choice.name} (${choice.reason})`);
+  return choice;
+}
