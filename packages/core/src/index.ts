@@ -9,3 +9,6 @@ export * from './worker-init';
 export * from './manifest-schema';
 export * from './manifest';
 export * from './stream';
+export * from './lab';
+export * from './ab-bins';
+export * from './contact-sheet';
