@@ -1,1 +1,5 @@
-export {};
+export * from './default-corpus';
+export * from './corpus-images';
+export * from './corpus-videos';
+export * from './ffmpeg-binary';
+export * from './raster';
