@@ -1,0 +1,104 @@
+// The motion stream: plans chunks of stream positions, runs them in the worker pool in order, and
+// turns each chunk's slots into samples, skip counts and bad-input reports.
+import {
+  defaultThreads,
+  resolveWorkerFile,
+  ResolvedManifest,
+  RunReport,
+  SampleSchema,
+  SampleStream,
+  StreamContext,
+  StreamItem,
+  WorkerPool,
+} from '@mtssl/core';
+import { ChunkResult, ChunkTask, SLOT_STATUS, SlotStatus } from './chunk';
+import { resolveFfmpegPath } from './ffmpeg-path';
+import type { MotionOptions } from './options';
+import { ChunkRef, planChunks } from './positions';
+import { rememberMagnitude } from './preview';
+import { motionSchema } from './schema';
+
+/** Positions that yielded no sample, by rule (not errors): see motion-mask.ts and positions.ts. */
+export type MotionSkipCounts = Record<Exclude<SlotStatus, 'ok'> | 'bad-input', number>;
+
+export class MotionSampleStream implements SampleStream {
+  readonly schema: SampleSchema;
+  readonly report: RunReport;
+  readonly skips: MotionSkipCounts = { 'no-motion': 0, 'too-much-motion': 0, 'past-end': 0, 'bad-input': 0 };
+  /** Frames ffmpeg handed over, summed over tasks (for throughput figures). */
+  framesDecoded = 0;
+
+  constructor(
+    private readonly manifest: ResolvedManifest,
+    private readonly options: Readonly<MotionOptions>,
+    private readonly context: StreamContext,
+  ) {
+    this.schema = motionSchema(options);
+    this.report = new RunReport('motion', context.policy);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<StreamItem> {
+    const videos = this.manifest.videos;
+    const start = this.context.startIndex ?? 0;
+    if (videos.length === 0 || start >= this.context.total) return;
+    const ffmpegPath = resolveFfmpegPath(this.options.ffmpegPath);
+    const pool = new WorkerPool<ChunkTask, ChunkResult>({
+      workerFile: resolveWorkerFile(__dirname, 'motion.worker'),
+      threads: this.context.threads || defaultThreads(),
+    });
+    const chunks: ChunkRef[] = [];
+    const tasks = (function* (self: MotionSampleStream): Generator<ChunkTask> {
+      for (const c of planChunks(start, self.context.total, videos.length, self.options)) {
+        chunks.push(c);
+        const file = (videos[c.video] as { path: string }).path;
+        yield { file, firstSlot: c.firstSlot, count: c.count, ffmpegPath, options: { ...self.options } };
+      }
+    })(this);
+    const seen = new Set<string>();
+    let done = 0;
+    try {
+      for await (const result of pool.mapOrdered(tasks, this.context.signal)) {
+        const chunk = chunks.shift() as ChunkRef;
+        const file = (videos[chunk.video] as { path: string }).path;
+        if (!seen.has(file)) {
+          seen.add(file);
+          this.report.inputsSeen++;
+        }
+        this.framesDecoded += result.framesDecoded;
+        yield* this.emit(chunk, file, result);
+        done += chunk.count;
+        this.progress(start, done);
+      }
+    } finally {
+      await pool.destroy();
+    }
+  }
+
+  private *emit(chunk: ChunkRef, file: string, r: ChunkResult): Generator<StreamItem> {
+    if (r.error !== undefined) {
+      this.skips['bad-input'] += chunk.count;
+      this.report.badInput(file, r.error); // throws under policy 'fail'
+      return;
+    }
+    const { height: h, width: w } = this.options;
+    for (let s = 0; s < chunk.count; s++) {
+      const status = SLOT_STATUS[r.status[s] as number] as SlotStatus;
+      if (status !== 'ok') {
+        this.skips[status]++;
+        continue;
+      }
+      const sample = {
+        frame: r.frames.slice(s * h * w * 3, (s + 1) * h * w * 3),
+        mask: r.masks.slice(s * h * w, (s + 1) * h * w),
+      };
+      rememberMagnitude(sample, r.magnitudes.slice(s * h * w, (s + 1) * h * w));
+      this.report.samplesWritten++;
+      yield { index: chunk.index + s, sample };
+    }
+  }
+
+  private progress(start: number, done: number): void {
+    const skipped = Object.values(this.skips).reduce((a, b) => a + b, 0);
+    this.context.onProgress?.({ done, total: this.context.total - start, samples: this.report.samplesWritten, skipped });
+  }
+}
