@@ -1,1 +1,10 @@
-export {};
+export type { FeatureExtractor, TrainableExtractor } from './extractor';
+export { PROBE_DEFAULTS, PROBE_PRESETS, resolveProbeOptions, type ProbeOptions } from './probe-options';
+export { probeFeatures, type LabelledFeatures, type ProbeScores, type ProbeFit } from './linear-probe';
+export type { LinearLayer } from './softmax-layer';
+export { topKAccuracy } from './topk';
+export { computeFeatures, type FeatureRequest, type FeatureResult } from './features';
+export { loadImages } from './image-load';
+export { labelledFiles, type LabelledFiles } from './labelled-set';
+export { runLinearProbe, type LinearProbeRequest, type LinearProbeResult } from './run-linear-probe';
+export { createConvExtractor, CONV_EXTRACTOR_DEFAULTS, resolveConvExtractorOptions, type ConvExtractorOptions } from './conv-extractor';
