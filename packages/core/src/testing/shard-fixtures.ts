@@ -1,0 +1,44 @@
+// Small generated samples and temp dirs for the shard tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Sample, SampleSchema } from '../schema';
+import type { StreamItem } from '../stream';
+
+/** A schema with one field of each dtype. */
+export const SHARD_TEST_SCHEMA: SampleSchema = Object.freeze({
+  task: 'colorization',
+  version: 1,
+  fields: [
+    { name: 'input', dtype: 'uint8', shape: [4, 4, 1] },
+    { name: 'ab_bins', dtype: 'int32', shape: [2, 2, 3] },
+    { name: 'ab_weights', dtype: 'float32', shape: [2, 2, 3] },
+  ],
+  attributes: { inputSize: 4, targetSize: 2 },
+});
+
+/** Sample k: distinct, deterministic values, including negative ints and non-integral floats. */
+export function testSample(k: number): Sample {
+  return {
+    input: Uint8Array.from({ length: 16 }, (_, i) => (k * 7 + i * 13) & 0xff),
+    ab_bins: Int32Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? -(k + i) : k * 1000 + i)),
+    ab_weights: Float32Array.from({ length: 12 }, (_, i) => Math.fround((k + 1) / (i + 3))),
+  };
+}
+
+/** Items at stream positions `indices`. */
+export function testItems(indices: readonly number[]): StreamItem[] {
+  return indices.map((index) => ({ index, sample: testSample(index) }));
+}
+
+export function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, i) => from + i);
+}
+
+export function makeTempDir(prefix = 'mtssl-shards-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
