@@ -36,7 +36,14 @@ function heKernel(rng: Rng, cin: number, cout: number): tf.Variable {
   const values = new Float32Array(9 * cin * cout);
   const std = Math.sqrt(2 / (9 * cin));
   for (let i = 0; i < values.length; i++) values[i] = rng.normal(0, std);
-  return tf.variable(tf.tensor4d(values, [3, 3, cin, cout]), true);
+  return toVariable(tf.tensor4d(values, [3, 3, cin, cout]));
+}
+
+/** A variable from a fresh tensor; the tensor is disposed since the variable keeps its own reference. */
+function toVariable(initial: tf.Tensor): tf.Variable {
+  const v = tf.variable(initial, true);
+  initial.dispose();
+  return v;
 }
 
 export function createConvExtractor(partial: Partial<ConvExtractorOptions> = {}): TrainableExtractor {
@@ -47,7 +54,7 @@ export function createConvExtractor(partial: Partial<ConvExtractorOptions> = {})
   let cin = 3;
   for (const cout of o.widths) {
     kernels.push(heKernel(rng, cin, cout));
-    biases.push(tf.variable(tf.zeros([cout]), true));
+    biases.push(toVariable(tf.zeros([cout])));
     cin = cout;
   }
   return {
