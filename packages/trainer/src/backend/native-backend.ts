@@ -11,7 +11,6 @@ export interface NativeLoadResult {
 
 function loadOptional(id: string): void {
   // A computed id keeps bundlers and tsc from insisting the package exists.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require(id);
 }
 

@@ -3,6 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { rejectUnknownKeys, requireOneOf, requirePositiveInt } from '@mtssl/core';
 import { loadNativeBackend } from './native-backend';
 import { prepareWasm } from './wasm-backend';
+import { registerCoreGradients } from '../kernels/gradients/register-core-gradients';
 
 export type BackendPreference = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
 export const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
@@ -77,6 +78,7 @@ export async function selectBackend(preference: BackendPreference = 'auto', opti
   rejectUnknownKeys('selectBackend', options, ['threads', 'log']);
   const threads = requirePositiveInt('threads', options.threads ?? 1);
   const log = options.log ?? ((line: string) => console.log(line));
+  registerCoreGradients();
   const choice = await choose(preference, threads);
   log(`backend: ${choice.name} (${choice.reason})`);
   return choice;
