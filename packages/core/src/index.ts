@@ -20,3 +20,4 @@ export * from './dataset-format';
 export * from './dataset-writer';
 export * from './dataset-reader';
 export * from './write-stream';
+export * from './manifest-from-folder';
