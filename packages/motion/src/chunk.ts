@@ -50,13 +50,13 @@ export async function runChunk(task: ChunkTask): Promise<ChunkResult> {
   const masks = new Uint8Array(task.count * h * w);
   const magnitudes = new Uint8Array(task.count * h * w);
   const empty = { status, frames, masks, magnitudes, framesDecoded: 0 };
-  let size: number;
   try {
-    size = statSync(task.file).size;
+    const stat = statSync(task.file);
+    // Only regular files have a meaningful size (a FIFO or device reports 0).
+    if (stat.isFile() && stat.size === 0) return { ...empty, error: 'empty file: 0 bytes' };
   } catch (err) {
     return { ...empty, error: `unreadable video: ${(err as Error).message}` };
   }
-  if (size === 0) return { ...empty, error: 'empty file: 0 bytes' };
 
   const wanted = neededFrames(task.firstSlot, task.count, o);
   const window = new Map<number, Uint8Array>();

@@ -14,7 +14,6 @@ function isExecutable(file: string): boolean {
 
 function installerPath(): string | undefined {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require('@ffmpeg-installer/ffmpeg') as { path?: string };
     return typeof mod.path === 'string' ? mod.path : undefined;
   } catch {
