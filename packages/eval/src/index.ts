@@ -8,3 +8,5 @@ export { loadImages } from './image-load';
 export { labelledFiles, type LabelledFiles } from './labelled-set';
 export { runLinearProbe, type LinearProbeRequest, type LinearProbeResult } from './run-linear-probe';
 export { createConvExtractor, CONV_EXTRACTOR_DEFAULTS, resolveConvExtractorOptions, type ConvExtractorOptions } from './conv-extractor';
+export { compareToBaselines, gapFraction, type ComparisonRow, type ComparedRow, type Comparison } from './comparison';
+export { comparisonMarkdown, comparisonHtml } from './comparison-render';
