@@ -75,6 +75,7 @@ describe('DatasetWriter', () => {
     const info = await resumed.finish();
 
     expect(info.count).toBe(11);
+    await first.abort(); // only closes the killed writer's handle: its temp file was already cleaned
     expect(await readAll(dir)).toEqual(await readAll(other));
     for (const shard of info.shards) expect(readFileSync(join(dir, shard.file))).toEqual(readFileSync(join(other, shard.file)));
   });
@@ -88,6 +89,7 @@ describe('DatasetWriter', () => {
     expect(resumed.resumeIndex).toBe(4);
     expect(existsSync(join(dir, 'colorization-00001.tfrecord'))).toBe(false);
     expect(existsSync(join(dir, 'colorization-00001.index.json'))).toBe(false);
+    await writer.abort();
   });
 
   it('refuses to resume with a different schema, naming the difference', async () => {
@@ -103,6 +105,7 @@ describe('DatasetWriter', () => {
   it('refuses to resume after a finished shard that was damaged', async () => {
     const writer = await DatasetWriter.open(dir, SCHEMA, { samplesPerShard: 2 });
     for (const item of testItems(range(0, 3))) await writer.write(item);
+    await writer.abort();
     writeFileSync(join(dir, 'colorization-00000.tfrecord'), 'short');
     await expect(DatasetWriter.open(dir, SCHEMA)).rejects.toThrow(/shard colorization-00000.tfrecord has 5 bytes, dataset.json says \d+/);
   });
@@ -122,7 +125,9 @@ describe('DatasetWriter', () => {
     const writer = await DatasetWriter.open(dir, SCHEMA);
     const info = await writer.finish();
     expect(info).toMatchObject({ count: 0, shards: [], complete: true, nextIndex: 0 });
-    expect((await openDataset(dir)).count).toBe(0);
+    const ds = await openDataset(dir);
+    expect(ds.count).toBe(0);
+    await expect(ds.read(0)).rejects.toThrow('dataset position 0 is outside [0, 0)');
   });
 });
 
