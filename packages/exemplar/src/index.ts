@@ -1,1 +1,13 @@
-export {};
+export { exemplarStream } from './stream';
+export { EXEMPLAR_DEFAULTS, EXEMPLAR_PRESETS, resolveExemplarOptions } from './options';
+export type { ExemplarOptions } from './options';
+export { exemplarSchema } from './schema';
+export { makeTriplet } from './triplet';
+export type { SeedImage, Triplet } from './triplet';
+export { renderView, sampleViewParams } from './augment';
+export type { SeedCentre, ViewParams } from './augment';
+export { warpView } from './warp';
+export type { Affine } from './warp';
+export { applyColourShift, NO_COLOUR_SHIFT } from './colour';
+export type { ColourShift } from './colour';
+export { seedCentre, seedId } from './seeds';

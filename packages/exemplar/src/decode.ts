@@ -1,0 +1,75 @@
+// Decodes one image file into RGB at a target short side, turning every way a file can be
+// unusable into a BadImage with a reason a person can act on.
+import { stat } from 'node:fs/promises';
+import sharp from 'sharp';
+import type { RgbImage } from './image';
+
+export class BadImage extends Error {
+  override readonly name = 'BadImage';
+}
+
+export interface DecodeLimits {
+  /** The short side after resizing. */
+  readonly shortSide: number;
+  /** Smallest short side the source may have, and how to say why in the reason. */
+  readonly minSourceSide: number;
+  readonly minSourceWhy: string;
+}
+
+function classify(err: unknown): BadImage {
+  // libvips repeats its warnings on several lines; the first says what is wrong.
+  const message = (err instanceof Error ? err.message : String(err)).split('\n')[0] as string;
+  if (/unsupported image format/i.test(message)) return new BadImage(`not an image: ${message}`);
+  if (/corrupt header/i.test(message)) return new BadImage(`corrupt image: ${message}`);
+  if (/premature end|truncated/i.test(message)) return new BadImage(`truncated image: ${message}`);
+  return new BadImage(`corrupt image: ${message}`);
+}
+
+/** Resizes so the short side equals limits.shortSide (aspect kept); always 3 channels. */
+export async function decodeImage(file: string, limits: DecodeLimits): Promise<RgbImage> {
+  const size = (await stat(file)).size;
+  if (size === 0) throw new BadImage('empty file: 0 bytes');
+  try {
+    // 'truncated' rejects cut-off files instead of returning grey-filled pixels.
+    const input = sharp(file, { failOn: 'truncated' });
+    const meta = await input.metadata();
+    const { width, height } = orientedSize(meta);
+    if (Math.min(width, height) < limits.minSourceSide) {
+      throw new BadImage(`too small: ${width}x${height} < ${limits.minSourceWhy}`);
+    }
+    const scale = limits.shortSide / Math.min(width, height);
+    const w = Math.max(limits.shortSide, Math.round(width * scale));
+    const h = Math.max(limits.shortSide, Math.round(height * scale));
+    const { data, info } = await input
+      .rotate()
+      .resize(w, h, { fit: 'fill' })
+      .removeAlpha()
+      .toColourspace('srgb')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return { data: toRgb(data, info.channels), width: info.width, height: info.height };
+  } catch (err) {
+    if (err instanceof BadImage) throw err;
+    throw classify(err);
+  }
+}
+
+function orientedSize(meta: sharp.Metadata): { width: number; height: number } {
+  const width = meta.width ?? 0;
+  const height = meta.height ?? 0;
+  // EXIF orientations 5-8 swap the axes once .rotate() applies them.
+  return (meta.orientation ?? 1) >= 5 ? { width: height, height: width } : { width, height };
+}
+
+function toRgb(data: Buffer, channels: number): Uint8Array {
+  if (channels === 3) return new Uint8Array(data.buffer, data.byteOffset, data.length);
+  const n = data.length / channels;
+  const out = new Uint8Array(n * 3);
+  for (let i = 0; i < n; i++) {
+    const v = data[i * channels] as number;
+    out[i * 3] = v;
+    out[i * 3 + 1] = v;
+    out[i * 3 + 2] = v;
+  }
+  return out;
+}

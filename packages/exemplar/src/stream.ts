@@ -1,0 +1,50 @@
+// The exemplar PretextStream: options, schema, default length, the pooled stream and its preview.
+import { PretextStream, ResolvedManifest, resolveWorkerFile, SampleStream, StreamContext } from '@mtssl/core';
+import { driveStream } from './drive';
+import { EXEMPLAR_DEFAULTS, EXEMPLAR_PRESETS, ExemplarOptions, resolveExemplarOptions } from './options';
+import { EpochOrder } from './order';
+import { previewExemplar } from './preview';
+import { exemplarSchema } from './schema';
+import { negativeRng, pickNegative } from './seeds';
+import { SeedRef, TASK_KEY, TripletTask } from './task';
+
+function openExemplar(manifest: ResolvedManifest, options: Readonly<ExemplarOptions>, context: StreamContext): SampleStream {
+  const o = resolveExemplarOptions(options);
+  const files = manifest.images.map((i) => i.path);
+  if (files.length < 2) {
+    throw new Error(`exemplar: negatives come from another image, manifest ${manifest.name} lists ${files.length}`);
+  }
+  const spi = o.seedsPerImage;
+  // Every seed is the anchor once per epoch, in a seeded order.
+  const order = new EpochOrder(context.seed, TASK_KEY, files.length * spi);
+  const ref = (image: number, seedNo: number): SeedRef => ({ image, seedNo, file: files[image] as string });
+  const taskFor = (k: number): TripletTask => {
+    const s = order.at(k);
+    const anchor = ref(Math.floor(s / spi), s % spi);
+    const neg = pickNegative(negativeRng(context.seed, k), anchor.image, files.length, spi);
+    return { index: k, seed: context.seed, anchor, negative: ref(neg.image, neg.seedNo), options: o };
+  };
+  return driveStream<TripletTask>({
+    schema: exemplarSchema(o),
+    workerFile: resolveWorkerFile(__dirname, 'exemplar.worker'),
+    context,
+    taskFor,
+    filesFor: (k) => {
+      const t = taskFor(k);
+      return [t.anchor.file, t.negative.file];
+    },
+  });
+}
+
+export const exemplarStream: PretextStream<ExemplarOptions> = Object.freeze({
+  task: 'exemplar',
+  defaults: EXEMPLAR_DEFAULTS,
+  presets: EXEMPLAR_PRESETS,
+  resolveOptions: resolveExemplarOptions,
+  schema: exemplarSchema,
+  /** One triplet per seed: an epoch uses every seed once as the anchor. */
+  defaultTotal: (manifest: ResolvedManifest, options: Readonly<ExemplarOptions>) =>
+    manifest.images.length * options.seedsPerImage,
+  open: openExemplar,
+  preview: previewExemplar,
+});

@@ -1,0 +1,25 @@
+// The messages between the stream and its worker threads.
+import type { Sample } from '@mtssl/core';
+import type { ExemplarOptions } from './options';
+
+export const TASK_KEY = 'exemplar';
+
+/** One seed patch: a pseudo-class, identified by its image and its number within that image. */
+export interface SeedRef {
+  readonly image: number;
+  readonly seedNo: number;
+  readonly file: string;
+}
+
+export interface TripletTask {
+  readonly index: number;
+  readonly seed: number;
+  readonly anchor: SeedRef;
+  readonly negative: SeedRef;
+  readonly options: Readonly<ExemplarOptions>;
+}
+
+/** A worker's answer for one stream position: a sample, or the input that made it impossible. */
+export type PositionResult =
+  | { readonly ok: true; readonly index: number; readonly sample: Sample }
+  | { readonly ok: false; readonly index: number; readonly file: string; readonly reason: string };
