@@ -17,7 +17,8 @@ export interface DecodeLimits {
 }
 
 function classify(err: unknown): BadImage {
-  const message = err instanceof Error ? err.message : String(err);
+  // libvips repeats its warnings on several lines; the first says what is wrong.
+  const message = (err instanceof Error ? err.message : String(err)).split('\n')[0] as string;
   if (/unsupported image format/i.test(message)) return new BadImage(`not an image: ${message}`);
   if (/corrupt header/i.test(message)) return new BadImage(`corrupt image: ${message}`);
   if (/premature end|truncated/i.test(message)) return new BadImage(`truncated image: ${message}`);
