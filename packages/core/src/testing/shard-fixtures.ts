@@ -6,7 +6,7 @@ import type { Sample, SampleSchema } from '../schema';
 import type { StreamItem } from '../stream';
 
 /** A schema with one field of each dtype. */
-export const SHARD_TEST_SCHEMA: SampleSchema = Object.freeze({
+export const SHARD_TEST_SCHEMA: SampleSchema = {
   task: 'colorization',
   version: 1,
   fields: [
@@ -15,7 +15,7 @@ export const SHARD_TEST_SCHEMA: SampleSchema = Object.freeze({
     { name: 'ab_weights', dtype: 'float32', shape: [2, 2, 3] },
   ],
   attributes: { inputSize: 4, targetSize: 2 },
-});
+};
 
 /** Sample k: distinct, deterministic values, including negative ints and non-integral floats. */
 export function testSample(k: number): Sample {
