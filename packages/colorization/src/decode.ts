@@ -1,0 +1,81 @@
+// Decoding one image file to 8-bit RGB with sharp, turning every way a file can be bad into a reason.
+import { promises as fs } from 'node:fs';
+import sharp from 'sharp';
+import type { CropGeometry } from './crop';
+
+/** A file that cannot serve as a sample; `reason` goes into the run report. */
+export class ImageInputError extends Error {
+  override readonly name = 'ImageInputError';
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+export interface RgbImage {
+  readonly data: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+function classify(err: unknown): string {
+  const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  if (/unsupported image format/i.test(message)) return `not an image: ${message}`;
+  if (/premature end|truncat|unexpected end|Invalid JPEG|IDAT/i.test(message)) return `truncated image: ${message}`;
+  return `corrupt image: ${message}`;
+}
+
+async function readNonEmpty(file: string): Promise<Buffer> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (err) {
+    throw new ImageInputError(`unreadable: ${(err as Error).message}`);
+  }
+  if (bytes.length === 0) throw new ImageInputError('empty file: 0 bytes');
+  return bytes;
+}
+
+/** Decodes (EXIF-oriented, alpha dropped) to interleaved RGB; rejects images below minSize. */
+export async function decodeRgb(file: string, minSize: number): Promise<RgbImage> {
+  const bytes = await readNonEmpty(file);
+  let decoded: { data: Buffer; info: sharp.OutputInfo };
+  try {
+    // failOn 'truncated' turns libjpeg's "premature end" warning into an error instead of grey rows.
+    decoded = await sharp(bytes, { failOn: 'truncated' })
+      .rotate()
+      .removeAlpha()
+      .toColourspace('srgb')
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true });
+  } catch (err) {
+    throw new ImageInputError(classify(err));
+  }
+  const { width, height, channels } = decoded.info;
+  if (Math.min(width, height) < minSize) {
+    throw new ImageInputError(`too small: ${width}x${height} pixels, shorter side < minImageSize ${minSize}`);
+  }
+  return { data: toRgb(decoded.data, channels), width, height };
+}
+
+function toRgb(data: Buffer, channels: number): Uint8Array {
+  if (channels === 3) return new Uint8Array(data.buffer, data.byteOffset, data.length);
+  const pixels = data.length / channels;
+  const out = new Uint8Array(pixels * 3);
+  for (let p = 0; p < pixels; p++) {
+    const g = data[p * channels];
+    out[p * 3] = g;
+    out[p * 3 + 1] = channels >= 3 ? data[p * channels + 1] : g;
+    out[p * 3 + 2] = channels >= 3 ? data[p * channels + 2] : g;
+  }
+  return out;
+}
+
+/** The crop, resized to size x size (area-averaging for downscales) and mirrored if asked. */
+export async function cropResize(image: RgbImage, crop: CropGeometry, size: number): Promise<Uint8Array> {
+  let pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
+    .extract({ left: crop.left, top: crop.top, width: crop.side, height: crop.side })
+    .resize(size, size, { fit: 'fill' });
+  if (crop.flip) pipeline = pipeline.flop();
+  const out = await pipeline.raw().toBuffer();
+  return new Uint8Array(out.buffer, out.byteOffset, out.length);
+}

@@ -1,0 +1,79 @@
+// From an RGB crop to the colorization fields: L input, a/b averaged to the target grid, soft-encoded.
+import { lightnessToByte, rgbImageToLab, softEncodeAb, srgbToLab } from '@mtssl/core';
+
+export interface EncodedTargets {
+  readonly input: Uint8Array;
+  readonly abBins: Int32Array;
+  readonly abWeights: Float32Array;
+  /** Mean a/b per target pixel (interleaved). */
+  readonly abMean: Float32Array;
+  /** The crop in Lab (interleaved), for the preview's true colours. */
+  readonly lab: Float32Array;
+}
+
+export interface EncodeSpec {
+  readonly size: number;
+  readonly targetSize: number;
+  readonly softK: number;
+  readonly softSigma: number;
+  readonly centres: Float32Array;
+}
+
+/** Mean of a/b over the input pixels that fall into each target cell (box filter, any ratio). */
+export function averageAb(lab: Float32Array, size: number, targetSize: number): Float32Array {
+  const out = new Float32Array(targetSize * targetSize * 2);
+  for (let ty = 0; ty < targetSize; ty++) {
+    const y0 = Math.floor((ty * size) / targetSize);
+    const y1 = Math.max(y0 + 1, Math.floor(((ty + 1) * size) / targetSize));
+    for (let tx = 0; tx < targetSize; tx++) {
+      const x0 = Math.floor((tx * size) / targetSize);
+      const x1 = Math.max(x0 + 1, Math.floor(((tx + 1) * size) / targetSize));
+      let a = 0;
+      let b = 0;
+      for (let y = y0; y < y1; y++) {
+        for (let x = x0; x < x1; x++) {
+          const i = (y * size + x) * 3;
+          a += lab[i + 1];
+          b += lab[i + 2];
+        }
+      }
+      const n = (y1 - y0) * (x1 - x0);
+      out[(ty * targetSize + tx) * 2] = a / n;
+      out[(ty * targetSize + tx) * 2 + 1] = b / n;
+    }
+  }
+  return out;
+}
+
+/** Encodes an interleaved RGB crop of size x size pixels. */
+export function encodeCrop(rgb: Uint8Array, spec: EncodeSpec): EncodedTargets {
+  const lab = rgbImageToLab(rgb, 3);
+  const n = spec.size * spec.size;
+  const input = new Uint8Array(n);
+  for (let i = 0; i < n; i++) input[i] = lightnessToByte(lab[i * 3]);
+  const abMean = averageAb(lab, spec.size, spec.targetSize);
+  const cells = spec.targetSize * spec.targetSize;
+  const abBins = new Int32Array(cells * spec.softK);
+  const abWeights = new Float32Array(cells * spec.softK);
+  for (let c = 0; c < cells; c++) {
+    const { bins, weights } = softEncodeAb(abMean[2 * c], abMean[2 * c + 1], spec.softK, spec.softSigma, spec.centres);
+    abBins.set(bins, c * spec.softK);
+    abWeights.set(weights, c * spec.softK);
+  }
+  return { input, abBins, abWeights, abMean, lab };
+}
+
+/** Mean chroma sqrt(a^2 + b^2) over at most ~maxPixels pixels of an interleaved RGB image. */
+export function meanChroma(rgb: Uint8Array, channels: 3 | 4, maxPixels = 16384): number {
+  const pixels = rgb.length / channels;
+  const stride = Math.max(1, Math.floor(pixels / maxPixels));
+  let sum = 0;
+  let count = 0;
+  for (let p = 0; p < pixels; p += stride) {
+    const i = p * channels;
+    const [, a, b] = srgbToLab(rgb[i], rgb[i + 1], rgb[i + 2]);
+    sum += Math.hypot(a, b);
+    count++;
+  }
+  return count ? sum / count : 0;
+}
