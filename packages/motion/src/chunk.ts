@@ -17,6 +17,8 @@ export interface ChunkTask {
   readonly count: number;
   readonly ffmpegPath: string;
   readonly options: MotionOptions;
+  /** An earlier chunk of this video already ran past its end: answer without running ffmpeg. */
+  readonly pastEnd?: boolean;
 }
 
 export interface ChunkResult {
@@ -50,6 +52,7 @@ export async function runChunk(task: ChunkTask): Promise<ChunkResult> {
   const masks = new Uint8Array(task.count * h * w);
   const magnitudes = new Uint8Array(task.count * h * w);
   const empty = { status, frames, masks, magnitudes, framesDecoded: 0 };
+  if (task.pastEnd) return empty;
   try {
     const stat = statSync(task.file);
     // Only regular files have a meaningful size (a FIFO or device reports 0).

@@ -47,11 +47,14 @@ export class MotionSampleStream implements SampleStream {
       threads: this.context.threads || defaultThreads(),
     });
     const chunks: ChunkRef[] = [];
+    // Videos known to end before some slot: later slots of them are past the end too (same output, no ffmpeg run).
+    const ended = new Map<number, number>();
     const tasks = (function* (self: MotionSampleStream): Generator<ChunkTask> {
       for (const c of planChunks(start, self.context.total, videos.length, self.options)) {
         chunks.push(c);
         const file = (videos[c.video] as { path: string }).path;
-        yield { file, firstSlot: c.firstSlot, count: c.count, ffmpegPath, options: { ...self.options } };
+        const pastEnd = (ended.get(c.video) ?? Infinity) <= c.firstSlot;
+        yield { file, firstSlot: c.firstSlot, count: c.count, ffmpegPath, options: { ...self.options }, pastEnd };
       }
     })(this);
     const seen = new Set<string>();
@@ -65,6 +68,10 @@ export class MotionSampleStream implements SampleStream {
           this.report.inputsSeen++;
         }
         this.framesDecoded += result.framesDecoded;
+        const firstPastEnd = [...result.status].indexOf(SLOT_STATUS.indexOf('past-end'));
+        if (result.error === undefined && firstPastEnd >= 0) {
+          ended.set(chunk.video, Math.min(ended.get(chunk.video) ?? Infinity, chunk.firstSlot + firstPastEnd));
+        }
         yield* this.emit(chunk, file, result);
         done += chunk.count;
         this.progress(start, done);
