@@ -10,3 +10,7 @@ export { runLinearProbe, type LinearProbeRequest, type LinearProbeResult } from 
 export { createConvExtractor, CONV_EXTRACTOR_DEFAULTS, resolveConvExtractorOptions, type ConvExtractorOptions } from './conv-extractor';
 export { compareToBaselines, gapFraction, type ComparisonRow, type ComparedRow, type Comparison } from './comparison';
 export { comparisonMarkdown, comparisonHtml } from './comparison-render';
+export { writeRunReport, type ReportInput, type ReportOutput, type LassoMatrix } from './report';
+export { lineChartSvg, type LineChartSpec, type Series } from './line-chart';
+export { heatmapSvg, type HeatmapSpec } from './heatmap';
+export { parseTrainingLog, seriesByTask, type LogRecord } from './training-log';
