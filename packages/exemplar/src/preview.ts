@@ -2,7 +2,8 @@
 import { SheetTile, StreamItem, writeContactSheet } from '@mtssl/core';
 import type { ExemplarOptions } from './options';
 
-const ROLES = ['anchor', 'positive', 'negative'];
+// Short role names: captions must fit under a 32-px view at scale 3.
+const ROLES = ['A', 'P', 'N'];
 
 function tripletRow(item: StreamItem, p: number): SheetTile[] {
   const views = item.sample['views'];
@@ -27,5 +28,5 @@ export async function previewExemplar(
 ): Promise<void> {
   const rows = items.map((item) => tripletRow(item, options.patchSize));
   const scale = Math.max(1, Math.floor(96 / options.patchSize));
-  await writeContactSheet(file, rows, { scale, title: `exemplar: ${items.length} triplets (anchor, positive, negative)` });
+  await writeContactSheet(file, rows, { scale, title: `exemplar: ${items.length} triplets (A anchor, P positive, N negative; s = seed id)` });
 }
