@@ -39,10 +39,21 @@ export function arrayForDType(dtype: FieldDType, length: number): FieldArray {
   }
 }
 
-function dtypeOf(array: FieldArray): FieldDType {
-  if (array instanceof Uint8Array) return 'uint8';
-  if (array instanceof Int32Array) return 'int32';
-  return 'float32';
+/**
+ * The dtype of a typed array by its type tag, not `instanceof`: arrays that cross a worker or VM
+ * boundary (Piscina results under Jest) come from another realm and fail `instanceof`.
+ */
+export function dtypeOf(array: ArrayBufferView): FieldDType | undefined {
+  switch (Object.prototype.toString.call(array)) {
+    case '[object Uint8Array]':
+      return 'uint8';
+    case '[object Int32Array]':
+      return 'int32';
+    case '[object Float32Array]':
+      return 'float32';
+    default:
+      return undefined;
+  }
 }
 
 /** Throws with the field name and the mismatch when a sample does not match its schema. */
@@ -50,7 +61,7 @@ export function checkSample(schema: SampleSchema, sample: Sample, where = schema
   for (const field of schema.fields) {
     const value = sample[field.name];
     if (value === undefined) throw new Error(`${where}: sample has no field "${field.name}"`);
-    const dtype = dtypeOf(value);
+    const dtype = dtypeOf(value) ?? Object.prototype.toString.call(value).slice(8, -1);
     if (dtype !== field.dtype) {
       throw new Error(`${where}: field "${field.name}" is ${dtype}, schema says ${field.dtype}`);
     }
