@@ -1,6 +1,6 @@
 import { abBinCenters, Rng, srgbToLab } from '@mtssl/core';
 import { sampleCrop } from './crop';
-import { averageAb, encodeCrop, meanChroma } from './encode';
+import { averageAb, chromaStats, encodeCrop, isNearGrayscale, meanChroma } from './encode';
 
 function solid(size: number, rgb: readonly number[]): Uint8Array {
   const out = new Uint8Array(size * size * 3);
@@ -54,6 +54,16 @@ describe('meanChroma (grayscale detection)', () => {
     expect(meanChroma(solid(8, [90, 90, 90]), 3)).toBeLessThan(0.01);
     expect(meanChroma(solid(8, [92, 90, 88]), 3)).toBeLessThan(3);
     expect(meanChroma(solid(8, [200, 40, 40]), 3)).toBeGreaterThan(50);
+  });
+
+  it('calls black-and-white images grayscale but not a colour subject on black', () => {
+    expect(isNearGrayscale(chromaStats(solid(10, [92, 90, 88]), 3, 12), 3)).toBe(true);
+    const subject = solid(10, [0, 0, 0]);
+    subject.set([230, 200, 20, 230, 200, 20], 0); // 2% yellow pixels: mean chroma ~1.8
+    const stats = chromaStats(subject, 3, 12);
+    expect(stats.mean).toBeLessThan(3);
+    expect(stats.vividFraction).toBeCloseTo(0.02, 5);
+    expect(isNearGrayscale(stats, 3)).toBe(false);
   });
 });
 

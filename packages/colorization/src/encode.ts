@@ -63,17 +63,42 @@ export function encodeCrop(rgb: Uint8Array, spec: EncodeSpec): EncodedTargets {
   return { input, abBins, abWeights, abMean, lab };
 }
 
-/** Mean chroma sqrt(a^2 + b^2) over at most ~maxPixels pixels of an interleaved RGB image. */
-export function meanChroma(rgb: Uint8Array, channels: 3 | 4, maxPixels = 16384): number {
+export interface ChromaStats {
+  /** Mean chroma sqrt(a^2 + b^2). */
+  readonly mean: number;
+  /** Fraction of pixels whose chroma exceeds `vivid`. */
+  readonly vividFraction: number;
+}
+
+/** Chroma statistics over at most ~maxPixels pixels of an interleaved RGB(A) image. */
+export function chromaStats(rgb: Uint8Array, channels: 3 | 4, vivid: number, maxPixels = 16384): ChromaStats {
   const pixels = rgb.length / channels;
   const stride = Math.max(1, Math.floor(pixels / maxPixels));
   let sum = 0;
   let count = 0;
+  let vividCount = 0;
   for (let p = 0; p < pixels; p += stride) {
     const i = p * channels;
     const [, a, b] = srgbToLab(rgb[i], rgb[i + 1], rgb[i + 2]);
-    sum += Math.hypot(a, b);
+    const c = Math.hypot(a, b);
+    sum += c;
+    if (c > vivid) vividCount++;
     count++;
   }
-  return count ? sum / count : 0;
+  return count ? { mean: sum / count, vividFraction: vividCount / count } : { mean: 0, vividFraction: 0 };
+}
+
+export function meanChroma(rgb: Uint8Array, channels: 3 | 4, maxPixels = 16384): number {
+  return chromaStats(rgb, channels, Infinity, maxPixels).mean;
+}
+
+/** A colour subject on a black or white background has a low mean chroma too; it keeps this many vivid pixels. */
+export const VIVID_FRACTION = 0.01;
+
+/**
+ * Near-grayscale: mean chroma below `threshold`, and fewer than 1% of the pixels with a chroma above
+ * 4 x threshold (JPEG noise in a black-and-white photo stays far below that; a yellow daisy on black does not).
+ */
+export function isNearGrayscale(stats: ChromaStats, threshold: number): boolean {
+  return stats.mean < threshold && stats.vividFraction < VIVID_FRACTION;
 }

@@ -2,7 +2,7 @@
 import { sampleRng, Sample } from '@mtssl/core';
 import { sampleCrop } from './crop';
 import { cropResize, decodeRgb, ImageInputError } from './decode';
-import { encodeCrop, meanChroma } from './encode';
+import { chromaStats, encodeCrop, isNearGrayscale } from './encode';
 import type { ColorizationOptions } from './options';
 import { binCentersFor } from './schema';
 import { ColorizationResult, ColorizationTask, TASK_KEY } from './task';
@@ -33,8 +33,9 @@ export async function makeSample(task: ColorizationTask): Promise<ColorizationRe
     if (err instanceof ImageInputError) return failure(task, err.reason, false);
     throw err;
   }
-  const chroma = meanChroma(image.data, 3);
-  const grey = chroma < o.grayscaleChroma;
+  const stats = chromaStats(image.data, 3, 4 * o.grayscaleChroma);
+  const chroma = stats.mean;
+  const grey = isNearGrayscale(stats, o.grayscaleChroma);
   if (grey && o.grayscale === 'skip') {
     return failure(task, `grayscale: mean chroma ${chroma.toFixed(1)} < ${o.grayscaleChroma}`, true);
   }

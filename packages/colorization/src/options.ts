@@ -30,7 +30,10 @@ export interface ColorizationOptions {
   readonly flip: boolean;
   /** Images whose shorter side is below this many pixels are bad input. */
   readonly minImageSize: number;
-  /** Mean chroma sqrt(a^2 + b^2) of the whole image below which it counts as grayscale. */
+  /**
+   * Mean chroma sqrt(a^2 + b^2) of the whole image below which it counts as grayscale (unless at least
+   * 1% of its pixels have a chroma above 4x this: a colour subject on a neutral background).
+   */
   readonly grayscaleChroma: number;
   /** Grayscale images: left out (reported) or kept with sample_weight = grayscaleWeight. */
   readonly grayscale: GrayscalePolicy;
