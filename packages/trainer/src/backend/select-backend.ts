@@ -4,6 +4,7 @@ import { rejectUnknownKeys, requireOneOf, requirePositiveInt } from '@mtssl/core
 import { loadNativeBackend } from './native-backend';
 import { prepareWasm } from './wasm-backend';
 import { registerCoreGradients } from '../kernels/gradients/register-core-gradients';
+import { registerConv2dGradient, registerWasmTrainingKernels } from '../kernels/register-wasm-training-kernels';
 
 export type BackendPreference = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
 export const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
@@ -38,6 +39,7 @@ async function useTensorflow(): Promise<BackendChoice> {
 async function useWasm(threads: number, reason: string): Promise<BackendChoice> {
   prepareWasm(threads);
   await activate('wasm');
+  registerWasmTrainingKernels();
   return { name: 'wasm', reason };
 }
 
@@ -79,6 +81,7 @@ export async function selectBackend(preference: BackendPreference = 'auto', opti
   const threads = requirePositiveInt('threads', options.threads ?? 1);
   const log = options.log ?? ((line: string) => console.log(line));
   registerCoreGradients();
+  registerConv2dGradient();
   const choice = await choose(preference, threads);
   log(`backend: ${choice.name} (${choice.reason})`);
   return choice;
