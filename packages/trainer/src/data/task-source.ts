@@ -1,0 +1,51 @@
+// One task's supply of batches: a dataset, its cursor and what to do when an epoch runs out.
+import * as tf from '@tensorflow/tfjs-core';
+import { TaskName } from '@mtssl/core';
+import { TaskBatch } from '../model/batch';
+import { collate } from './collate';
+import { CursorState, DatasetCursor } from './cursor';
+import { TrainingDataset } from './training-dataset';
+
+export const EXHAUSTED_POLICIES = ['cycle', 'stop', 'drop-task'] as const;
+export type ExhaustedPolicy = (typeof EXHAUSTED_POLICIES)[number];
+
+export class TaskSource {
+  readonly cursor: DatasetCursor;
+
+  constructor(
+    readonly task: TaskName,
+    readonly dataset: TrainingDataset,
+    readonly policy: ExhaustedPolicy,
+    seed: number,
+    private readonly rebalance: tf.Tensor1D | undefined,
+    state?: CursorState,
+  ) {
+    this.cursor = new DatasetCursor(task, dataset.count, seed, true, state);
+  }
+
+  /** The next batch, or null when the epoch is over and the policy is not 'cycle'. */
+  async next(batchSize: number): Promise<TaskBatch | null> {
+    if (this.cursor.exhausted(batchSize)) {
+      if (this.policy !== 'cycle') return null;
+      this.cursor.nextEpoch();
+    }
+    const positions = this.cursor.take(batchSize);
+    const samples = await Promise.all(positions.map((i) => this.dataset.read(i)));
+    return collate(this.task, this.dataset.schema, samples, this.rebalance);
+  }
+
+  dispose(): void {
+    this.rebalance?.dispose();
+  }
+}
+
+/** Colorization's per-bin weights from the dataset's extras; uniform (with a warning) if absent. */
+export function rebalanceWeights(dataset: TrainingDataset, numBins: number, warn: (line: string) => void): tf.Tensor1D {
+  const stored = dataset.extras?.['rebalance'];
+  if (Array.isArray(stored) && stored.length === numBins && stored.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+    return tf.tensor1d(stored as number[]);
+  }
+  const why = Array.isArray(stored) ? `has ${stored.length} entries, expected ${numBins}` : 'is missing';
+  warn(`colorization: extras.rebalance ${why}; using uniform class weights`);
+  return tf.ones([numBins]) as tf.Tensor1D;
+}

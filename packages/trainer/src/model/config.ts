@@ -1,0 +1,115 @@
+// Network configuration: presets from the paper's ResNet-101 down to a test-sized net, and the
+// one boundary where options are validated.
+import { OptionError, rejectUnknownKeys, requireBoolean, requireOneOf, requirePositiveInt } from '@mtssl/core';
+
+export const MODEL_PRESETS = ['paper', 'cpu', 'tiny', 'probe'] as const;
+export type ModelPreset = (typeof MODEL_PRESETS)[number];
+
+export interface HeadWidths {
+  /** Output and bottleneck channels of the two residual units of relative position / exemplar. */
+  readonly unit1Out: number;
+  readonly unit2Out: number;
+  readonly unitBottleneck: number;
+  /** Width of relative position's fully connected residual units. */
+  readonly fc: number;
+  /** Width of the colorization and motion convolutions. */
+  readonly conv: number;
+}
+
+export interface ModelOptions {
+  /** Residual units per block (blocks 1, 2, 3). */
+  readonly units: readonly [number, number, number];
+  /** Output channels per block; each bottleneck is width / 4. */
+  readonly widths: readonly [number, number, number];
+  readonly stemChannels: number;
+  readonly stemKernel: number;
+  /** Output stride 8 instead of 16: block 2 keeps its resolution and block 3 is dilated (rate 2). */
+  readonly stride8: boolean;
+  readonly heads: HeadWidths;
+  /** Lasso over block 3's unit outputs (one alpha row per task plus an evaluation row). */
+  readonly lasso: boolean;
+  /** Relative position's patch side: fixes the input size of its first fully connected layer. */
+  readonly rpPatchSize: number;
+  /** Colorization classes (313 in the paper). */
+  readonly numBins: number;
+  readonly seed: number;
+}
+
+/** Head widths are the paper's (1024/512/128, fc and convs 4096) times the trunk's width ratio. */
+function scaledHeads(block3Width: number): HeadWidths {
+  const s = block3Width / 1024;
+  const w = (n: number, min: number) => Math.max(min, Math.round(n * s));
+  return Object.freeze({ unit1Out: w(1024, 8), unit2Out: w(512, 8), unitBottleneck: w(128, 4), fc: w(4096, 16), conv: w(4096, 16) });
+}
+
+function preset(units: [number, number, number], widths: [number, number, number], stem: [number, number], extra: Partial<ModelOptions>): ModelOptions {
+  return Object.freeze({
+    units: Object.freeze(units),
+    widths: Object.freeze(widths),
+    stemChannels: stem[0],
+    stemKernel: stem[1],
+    stride8: false,
+    heads: scaledHeads(widths[2]),
+    lasso: false,
+    rpPatchSize: 96,
+    numBins: 313,
+    seed: 0,
+    ...extra,
+  }) as ModelOptions;
+}
+
+export const MODEL_PRESET_OPTIONS: Readonly<Record<ModelPreset, ModelOptions>> = Object.freeze({
+  paper: preset([3, 4, 23], [256, 512, 1024], [64, 7], {}),
+  cpu: preset([1, 1, 2], [64, 128, 256], [32, 5], { stride8: true, rpPatchSize: 32 }),
+  tiny: preset([1, 1, 1], [16, 32, 64], [8, 3], { rpPatchSize: 32 }),
+  probe: preset([2, 2, 2], [256, 512, 1024], [64, 7], { stride8: true, rpPatchSize: 64 }),
+});
+
+const KEYS = ['units', 'widths', 'stemChannels', 'stemKernel', 'stride8', 'heads', 'lasso', 'rpPatchSize', 'numBins', 'seed'];
+const HEAD_KEYS = ['unit1Out', 'unit2Out', 'unitBottleneck', 'fc', 'conv'];
+
+function requireTriple(name: string, value: unknown): [number, number, number] {
+  if (!Array.isArray(value) || value.length !== 3) throw new OptionError(`${name} must be 3 positive integers, got ${JSON.stringify(value)}`);
+  return [0, 1, 2].map((i) => requirePositiveInt(`${name}[${i}]`, value[i])) as [number, number, number];
+}
+
+/** A preset with overrides, validated; throws OptionError naming the bad option. */
+export function resolveModelOptions(presetName: ModelPreset = 'cpu', overrides: Partial<ModelOptions> = {}): ModelOptions {
+  requireOneOf('preset', presetName, MODEL_PRESETS);
+  rejectUnknownKeys('model options', overrides, KEYS);
+  const base = MODEL_PRESET_OPTIONS[presetName];
+  const merged = { ...base, ...overrides };
+  const widths = requireTriple('widths', merged.widths);
+  widths.forEach((w, i) => {
+    if (w % 4 !== 0) throw new OptionError(`widths[${i}] must be a multiple of 4 (bottleneck = width / 4), got ${w}`);
+  });
+  const heads = { ...(overrides.widths ? scaledHeads(widths[2]) : base.heads), ...(overrides.heads ?? {}) };
+  rejectUnknownKeys('heads', heads, HEAD_KEYS);
+  for (const key of HEAD_KEYS) requirePositiveInt(`heads.${key}`, heads[key as keyof HeadWidths]);
+  if (!Number.isInteger(merged.seed) || merged.seed < 0) throw new OptionError(`seed must be a non-negative integer, got ${merged.seed}`);
+  return Object.freeze({
+    units: Object.freeze(requireTriple('units', merged.units)),
+    widths: Object.freeze(widths),
+    stemChannels: requirePositiveInt('stemChannels', merged.stemChannels),
+    stemKernel: requirePositiveInt('stemKernel', merged.stemKernel),
+    stride8: requireBoolean('stride8', merged.stride8),
+    heads: Object.freeze(heads),
+    lasso: requireBoolean('lasso', merged.lasso),
+    rpPatchSize: requirePositiveInt('rpPatchSize', merged.rpPatchSize),
+    numBins: requirePositiveInt('numBins', merged.numBins),
+    seed: merged.seed,
+  }) as ModelOptions;
+}
+
+/** Output stride of the trunk: stem 4, block 1 x2, block 2 x2 (unless stride8). */
+export function outputStride(options: Pick<ModelOptions, 'stride8'>): number {
+  return options.stride8 ? 8 : 16;
+}
+
+/** Spatial side after the trunk for an input side, following 'same' padding (ceil at each stride). */
+export function featureSide(inputSide: number, options: Pick<ModelOptions, 'stride8'>): number {
+  let side = inputSide;
+  const strides = options.stride8 ? [2, 2, 2] : [2, 2, 2, 2];
+  for (const s of strides) side = Math.ceil(side / s);
+  return side;
+}

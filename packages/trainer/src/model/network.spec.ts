@@ -1,0 +1,125 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { TASKS } from '@mtssl/core';
+import { MultiTaskNet } from './network';
+import { resolveModelOptions, featureSide } from './config';
+import { forwardContext, disposeStatUpdates } from './context';
+import { atrousConv } from './layers';
+import { disposeBatch } from './batch';
+import { randomBatch } from './test-batches';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('MultiTaskNet (tiny, cpu)', () => {
+  const options = resolveModelOptions('tiny', { numBins: 10, rpPatchSize: 32 });
+  let net: MultiTaskNet;
+  beforeAll(() => {
+    net = new MultiTaskNet(options, TASKS);
+  });
+  afterAll(() => net.dispose());
+
+  it('gives every head the shape its task needs', () => {
+    const start = tf.memory().numTensors;
+    const sizes = { batchSize: 2, side: 32, targetSide: featureSide(32, options), numBins: 10 };
+    const expected: Record<string, number[]> = {
+      'relative-position': [2, 8],
+      colorization: [2, 2, 2, 10],
+      exemplar: [6, options.heads.unit2Out],
+      motion: [2, 2, 2, 1],
+    };
+    for (const task of TASKS) {
+      const batch = randomBatch(task, sizes);
+      const out = tf.tidy(() => net.forward(forwardContext(net.params, false), batch));
+      expect(out.shape).toEqual(expected[task]);
+      out.dispose();
+      disposeBatch(batch);
+      if (batch.task === 'colorization') batch.rebalance.dispose();
+    }
+    expect(tf.memory().numTensors).toBe(start);
+  });
+
+  it('computes a finite loss and accuracy in training mode for every task', () => {
+    const sizes = { batchSize: 2, side: 32, targetSide: 2, numBins: 10 };
+    for (const task of TASKS) {
+      const batch = randomBatch(task, sizes);
+      const ctx = forwardContext(net.params, true);
+      const [loss, acc] = tf.tidy(() => {
+        const r = net.loss(ctx, batch, 0);
+        return [r.loss.dataSync()[0] as number, (r.metrics['accuracy'] as tf.Scalar).dataSync()[0] as number];
+      });
+      expect(Number.isFinite(loss)).toBe(true);
+      expect(acc).toBeGreaterThanOrEqual(0);
+      expect(acc).toBeLessThanOrEqual(1);
+      expect(ctx.statUpdates.length).toBeGreaterThan(0);
+      disposeStatUpdates(ctx.statUpdates);
+      disposeBatch(batch);
+      if (batch.task === 'colorization') batch.rebalance.dispose();
+    }
+  });
+
+  it('creates the same initial weights for the same seed', () => {
+    const other = new MultiTaskNet(options, ['motion']);
+    const a = net.params.select(['trunk/block3/unit1/conv2/kernel'])[0] as tf.Variable;
+    const b = other.params.select(['trunk/block3/unit1/conv2/kernel'])[0] as tf.Variable;
+    expect(Array.from(a.dataSync())).toEqual(Array.from(b.dataSync()));
+    other.dispose();
+  });
+});
+
+describe('stride 8 and dilation', () => {
+  it('runs block 3 dilated at output stride 8 with gradients', () => {
+    const options = resolveModelOptions('tiny', { stride8: true, numBins: 4 });
+    const net = new MultiTaskNet(options, ['motion']);
+    const start = tf.memory().numTensors;
+    const batch = randomBatch('motion', { batchSize: 2, side: 24, targetSide: 3, numBins: 4 });
+    const ctx = forwardContext(net.params, true);
+    const { value, grads } = tf.variableGrads(() => net.loss(ctx, batch, 0).loss, net.trainableFor('motion'));
+    const kernel = net.params.select(['trunk/block3/unit1/conv2/kernel'])[0] as tf.Variable;
+    const dilated = grads[kernel.name] as tf.Tensor;
+    expect(dilated.shape).toEqual([3, 3, 16, 16]);
+    expect(tf.sum(tf.abs(dilated)).dataSync()[0]).toBeGreaterThan(0);
+    tf.dispose([value, ...Object.values(grads)]);
+    disposeStatUpdates(ctx.statUpdates);
+    disposeBatch(batch);
+    expect(tf.memory().numTensors).toBe(start);
+    net.dispose();
+  });
+
+  it('computes the same as a direct dilated convolution, also for odd sizes', () => {
+    for (const side of [8, 7]) {
+      const [diff, shapes] = tf.tidy(() => {
+        const x = tf.randomNormal([2, side, side + 2, 3], 0, 1, 'float32', 1) as tf.Tensor4D;
+        const w = tf.randomNormal([3, 3, 3, 4], 0, 1, 'float32', 2) as tf.Tensor4D;
+        const ours = atrousConv(x, w, 2);
+        const direct = tf.conv2d(x, w, 1, 'same', 'NHWC', 2);
+        return [tf.max(tf.abs(tf.sub(ours, direct))).dataSync()[0] as number, [ours.shape, direct.shape]];
+      });
+      expect(shapes[0]).toEqual(shapes[1]);
+      expect(diff).toBeLessThan(1e-4);
+    }
+    expect(featureSide(64, resolveModelOptions('tiny', { stride8: true }))).toBe(8);
+    expect(featureSide(64, resolveModelOptions('tiny'))).toBe(4);
+  });
+});
+
+describe('parameter counts', () => {
+  it('gives the probe preset about 3.44 M trunk parameters', () => {
+    const net = new MultiTaskNet(resolveModelOptions('probe'), []);
+    const trunk = net.parameterCount(['trunk/']);
+    net.dispose();
+    expect(trunk / 1e6).toBeCloseTo(3.44, 1);
+  });
+});
+
+describe('resolveModelOptions (invalid parameters)', () => {
+  it('rejects bad values with the option name', () => {
+    expect(() => resolveModelOptions('huge' as 'tiny')).toThrow('preset must be one of');
+    expect(() => resolveModelOptions('tiny', { units: [1, 0, 1] })).toThrow('units[1] must be a positive integer, got 0');
+    expect(() => resolveModelOptions('tiny', { widths: [16, 30, 64] })).toThrow('widths[1] must be a multiple of 4');
+    expect(() => resolveModelOptions('tiny', { numBins: -1 })).toThrow('numBins must be a positive integer, got -1');
+    expect(() => resolveModelOptions('tiny', { colour: 1 } as object)).toThrow('unknown option "colour"');
+    expect(() => resolveModelOptions('tiny', { heads: { fc: 0 } as never })).toThrow('heads.fc must be a positive integer, got 0');
+  });
+});

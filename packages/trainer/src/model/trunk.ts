@@ -1,0 +1,32 @@
+// The ResNet v2 trunk cut after block 3. Strides follow TF-slim's convention (a block's stride is
+// applied by its last unit): stem /4, block 1 /2, block 2 /2 -> output stride 16; with stride8,
+// block 2 keeps its resolution and block 3 uses dilation 2 to keep its receptive field.
+import * as tf from '@tensorflow/tfjs-core';
+import { ModelOptions } from './config';
+import { ForwardContext } from './context';
+import { bottleneckUnit } from './bottleneck';
+import { conv } from './layers';
+
+function unitStride(block: number, unit: number, options: ModelOptions): number {
+  const last = unit === options.units[block] - 1;
+  if (!last) return 1;
+  if (block === 0) return 2;
+  if (block === 1) return options.stride8 ? 1 : 2;
+  return 1;
+}
+
+/** Runs the trunk on a float NHWC batch in [-1, 1]; returns the output of every unit of block 3. */
+export function trunkForward(ctx: ForwardContext, options: ModelOptions, images: tf.Tensor4D): tf.Tensor4D[] {
+  let x = conv(ctx, 'trunk/stem', images, { out: options.stemChannels, kernel: options.stemKernel, stride: 2, bias: true });
+  x = tf.maxPool(x, 3, 2, 'same');
+  const block3: tf.Tensor4D[] = [];
+  for (let b = 0; b < 3; b++) {
+    const width = options.widths[b] as number;
+    for (let u = 0; u < (options.units[b] as number); u++) {
+      const rate = b === 2 && options.stride8 ? 2 : 1;
+      x = bottleneckUnit(ctx, `trunk/block${b + 1}/unit${u + 1}`, x, { depth: width, bottleneck: width / 4, stride: unitStride(b, u, options), rate });
+      if (b === 2) block3.push(x);
+    }
+  }
+  return block3;
+}
