@@ -35,7 +35,7 @@ export const WASM_CONV2D_BACKPROP_FILTER: tf.KernelConfig = {
     checkNhwc(tf.Conv2DBackpropFilter, attrs!);
     const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
     const g = convGeometry(x.shape, attrs!.filterShape as number[], attrs!.strides as [number, number], 1, attrs!.pad as Pad, attrs!.dimRoundingMode as Rounding);
-    return withTensors(backend, [x, dy], ([xt, dyt]) => conv2dFilterGrad(xt!, dyt!, g));
+    return withTensors(backend as tf.KernelBackend, [x, dy], ([xt, dyt]) => conv2dFilterGrad(xt!, dyt!, g));
   },
 };
 
@@ -47,6 +47,6 @@ export const WASM_CONV2D_BACKPROP_INPUT: tf.KernelConfig = {
     checkNhwc(tf.Conv2DBackpropInput, attrs!);
     const { dy, filter } = inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
     const g = convGeometry(attrs!.inputShape as number[], filter.shape, attrs!.strides as [number, number], 1, attrs!.pad as Pad, attrs!.dimRoundingMode as Rounding);
-    return withTensors(backend, [dy, filter], ([dyt, ft]) => conv2dInputGrad(dyt!, ft!, g));
+    return withTensors(backend as tf.KernelBackend, [dy, filter], ([dyt, ft]) => conv2dInputGrad(dyt!, ft!, g));
   },
 };
