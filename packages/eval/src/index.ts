@@ -14,3 +14,6 @@ export { writeRunReport, type ReportInput, type ReportOutput, type LassoMatrix }
 export { lineChartSvg, type LineChartSpec, type Series } from './line-chart';
 export { heatmapSvg, type HeatmapSpec } from './heatmap';
 export { parseTrainingLog, seriesByTask, type LogRecord } from './training-log';
+export { trainSupervised, type SupervisedData, type SupervisedResult } from './supervised';
+export { trainSupervisedOnManifest } from './supervised-manifest';
+export { SUPERVISED_DEFAULTS, resolveSupervisedOptions, type SupervisedOptions } from './supervised-options';

@@ -1,9 +1,9 @@
-// Tests run on the pure-JS CPU backend; IS_TEST silences its "install tfjs-node" banner.
+// Tests run on the pure-JS CPU backend; PROD silences its "install tfjs-node" banner.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 
 export async function useCpuBackend(): Promise<void> {
-  tf.env().set('IS_TEST', true);
+  tf.env().set('PROD', true);
   await tf.setBackend('cpu');
   await tf.ready();
 }
