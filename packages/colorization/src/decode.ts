@@ -1,6 +1,7 @@
 // Decoding one image file to 8-bit RGB with sharp, turning every way a file can be bad into a reason.
 import { promises as fs } from 'node:fs';
 import sharp from 'sharp';
+import type { RgbImage } from '@mtssl/core';
 import type { CropGeometry } from './crop';
 
 /** A file that cannot serve as a sample; `reason` goes into the run report. */
@@ -9,12 +10,6 @@ export class ImageInputError extends Error {
   constructor(readonly reason: string) {
     super(reason);
   }
-}
-
-export interface RgbImage {
-  readonly data: Uint8Array;
-  readonly width: number;
-  readonly height: number;
 }
 
 function classify(err: unknown): string {

@@ -1,23 +1,25 @@
 // The colorization PretextStream as the CLI and the trainer see it.
-import { PretextStream, ResolvedManifest, resolveWorkerFile, SampleStream, StreamContext } from '@mtssl/core';
-import { driveStream } from './drive';
+import { driveStream, EpochOrder, PretextStream, ResolvedManifest, resolveWorkerFile, SampleStream, StreamContext } from '@mtssl/core';
 import { finalizeColorization } from './finalize';
 import { COLORIZATION_DEFAULTS, COLORIZATION_PRESETS, ColorizationOptions, resolveColorizationOptions } from './options';
-import { EpochOrder } from './order';
 import { previewColorization } from './preview';
 import { colorizationSchema } from './schema';
-import { TASK_KEY } from './task';
+import { ColorizationResult, ColorizationTask, TASK_KEY } from './task';
 
 function openColorization(manifest: ResolvedManifest, options: Readonly<ColorizationOptions>, context: StreamContext): SampleStream {
   const o = resolveColorizationOptions(options);
   const files = manifest.images.map((i) => i.path);
   if (files.length === 0) throw new Error(`colorization: manifest ${manifest.name} lists no images`);
   const order = new EpochOrder(context.seed, TASK_KEY, files.length);
-  return driveStream({
+  const fileAt = (k: number): string => files[order.at(k)] as string;
+  return driveStream<ColorizationTask, ColorizationResult>({
     schema: colorizationSchema(o),
     workerFile: resolveWorkerFile(__dirname, 'colorization.worker'),
     context,
-    taskFor: (k) => ({ index: k, file: files[order.at(k)] as string, seed: context.seed, options: o }),
+    taskFor: (k) => ({ index: k, file: fileAt(k), seed: context.seed, options: o }),
+    filesFor: (k) => [fileAt(k)],
+    // Grayscale images are a data fact, not damage: reported as skipped without failing a 'fail' run.
+    isDataSkip: (result) => !result.ok && result.grayscale,
   });
 }
 

@@ -21,3 +21,8 @@ export * from './dataset-writer';
 export * from './dataset-reader';
 export * from './write-stream';
 export * from './manifest-from-folder';
+export * from './epoch-order';
+export * from './drive-stream';
+export * from './decode-image';
+export * from './measure-stream';
+export * from './bench-images';

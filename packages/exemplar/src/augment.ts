@@ -1,8 +1,7 @@
 // Draws one view's transform from the option ranges (each scaled by augmentStrength) and renders
 // the view of a seed patch.
-import { harmonizeRgb, Rng } from '@mtssl/core';
+import { harmonizeRgb, RgbImage, Rng } from '@mtssl/core';
 import { applyColourShift, ColourShift } from './colour';
-import type { RgbImage } from './image';
 import type { ExemplarOptions } from './options';
 import { Affine, warpView } from './warp';
 

@@ -1,9 +1,7 @@
 // Worker thread: decode the anchor's and the negative's images and render sample k's triplet.
-import { configureWorker, moveOut, sampleRng } from '@mtssl/core';
-import { BadImage, decodeImage } from './decode';
-import type { RgbImage } from './image';
+import { BadImage, configureWorker, decodeImage, moveOut, PositionResult, RgbImage, sampleRng } from '@mtssl/core';
 import type { ExemplarOptions } from './options';
-import { PositionResult, SeedRef, TASK_KEY, TripletTask } from './task';
+import { SeedRef, TASK_KEY, TripletTask } from './task';
 import { makeTriplet } from './triplet';
 
 configureWorker();

@@ -1,8 +1,6 @@
 // The exemplar PretextStream: options, schema, default length, the pooled stream and its preview.
-import { PretextStream, ResolvedManifest, resolveWorkerFile, SampleStream, StreamContext } from '@mtssl/core';
-import { driveStream } from './drive';
+import { driveStream, EpochOrder, PretextStream, ResolvedManifest, resolveWorkerFile, SampleStream, StreamContext } from '@mtssl/core';
 import { EXEMPLAR_DEFAULTS, EXEMPLAR_PRESETS, ExemplarOptions, resolveExemplarOptions } from './options';
-import { EpochOrder } from './order';
 import { previewExemplar } from './preview';
 import { exemplarSchema } from './schema';
 import { negativeRng, pickNegative } from './seeds';

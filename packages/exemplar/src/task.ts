@@ -1,5 +1,4 @@
 // The messages between the stream and its worker threads.
-import type { Sample } from '@mtssl/core';
 import type { ExemplarOptions } from './options';
 
 export const TASK_KEY = 'exemplar';
@@ -18,8 +17,3 @@ export interface TripletTask {
   readonly negative: SeedRef;
   readonly options: Readonly<ExemplarOptions>;
 }
-
-/** A worker's answer for one stream position: a sample, or the input that made it impossible. */
-export type PositionResult =
-  | { readonly ok: true; readonly index: number; readonly sample: Sample }
-  | { readonly ok: false; readonly index: number; readonly file: string; readonly reason: string };

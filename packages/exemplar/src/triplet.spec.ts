@@ -1,5 +1,4 @@
-import { harmonizeRgb, Rng } from '@mtssl/core';
-import type { RgbImage } from './image';
+import { harmonizeRgb, RgbImage, Rng } from '@mtssl/core';
 import { resolveExemplarOptions } from './options';
 import { seedCentre } from './seeds';
 import { makeTriplet } from './triplet';

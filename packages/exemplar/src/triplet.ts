@@ -1,7 +1,6 @@
 // One exemplar sample: two views of the anchor seed and one view of a seed from another image.
-import type { Rng } from '@mtssl/core';
+import type { RgbImage, Rng } from '@mtssl/core';
 import { renderView, sampleViewParams } from './augment';
-import type { RgbImage } from './image';
 import type { ExemplarOptions } from './options';
 import { seedCentre, seedId } from './seeds';
 

@@ -1,4 +1,4 @@
-import type { RgbImage } from './image';
+import type { RgbImage } from '@mtssl/core';
 import { warpView } from './warp';
 
 /** R = 4x, G = 4y, B = 50. */

@@ -1,6 +1,6 @@
 // The geometric part of a view: an affine map from patch pixels back into the resized image,
 // sampled bilinearly with edge clamping, so the result is a deterministic pure function.
-import type { RgbImage } from './image';
+import type { RgbImage } from '@mtssl/core';
 
 export interface Affine {
   /** Centre of the view in image pixels (seed centre plus translation). */

@@ -5,6 +5,7 @@ const { execFileSync } = require('node:child_process');
 const { existsSync, mkdtempSync, readdirSync, statSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { extname, join } = require('node:path');
+const { measureStream } = require('@mtssl/core');
 const { motionStream, resolveFfmpegPath } = require('../dist/index.js');
 
 const VIDEO_EXT = ['.mp4', '.avi', '.mkv', '.mov', '.webm'];
@@ -29,30 +30,22 @@ function generatedVideos() {
   });
 }
 
-async function run(videos, threads, options) {
-  const manifest = { name: 'bench', file: 'bench.json', images: [], videos: videos.map((path) => ({ path, split: 'train' })), labels: [] };
-  const stream = motionStream.open(manifest, options, { seed: 0, threads, policy: 'skip', total: motionStream.defaultTotal(manifest, options) });
-  const t0 = process.hrtime.bigint();
-  let samples = 0;
-  for await (const item of stream) if (item) samples++;
-  const s = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { threads, seconds: s, framesDecoded: stream.framesDecoded, samples, skips: stream.skips, badInputs: stream.report.skipped.length };
-}
-
 async function main() {
   const dir = process.argv[2] ?? join(__dirname, '../../../../shared/data/videos');
   const videos = existsSync(dir) ? listVideos(dir) : generatedVideos();
   const preset = process.env.PRESET ?? 'cpu';
   const options = motionStream.resolveOptions(motionStream.presets[preset]);
   console.log(`${videos.length} videos from ${existsSync(dir) ? dir : 'generated testsrc2 clips'}; preset ${preset} (${options.height}x${options.width}, ${options.framesPerVideo} positions/video)`);
-  for (const threads of [1, 2]) {
-    const r = await run(videos, threads, options);
+  const manifest = { name: 'bench', file: 'bench.json', images: [], videos: videos.map((path) => ({ path, split: 'train' })), labels: [] };
+  const total = motionStream.defaultTotal(manifest, options);
+  const m = await measureStream(motionStream, manifest, options, { threads: [1, 2], total, seed: 0 });
+  for (const r of m.runs) {
     console.log(
-      `threads=${threads}: ${r.seconds.toFixed(2)} s, ${(r.framesDecoded / r.seconds).toFixed(0)} frames/s decoded, ` +
-        `${(r.samples / r.seconds).toFixed(1)} samples/s (${r.samples} samples; skipped ${JSON.stringify(r.skips)}; bad inputs ${r.badInputs})`,
+      `threads=${r.threads}: ${r.seconds.toFixed(2)} s, ${(r.stream.framesDecoded / r.seconds).toFixed(0)} frames/s decoded, ` +
+        `${r.samplesPerSecond.toFixed(1)} samples/s (${r.samples} samples; skipped ${JSON.stringify(r.stream.skips)}; bad inputs ${r.report.skipped.length})`,
     );
   }
-  console.log(`peak RSS of the node process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+  console.log(`peak RSS of the node process: ${m.peakRssMiB.toFixed(0)} MiB`);
 }
 
 main().catch((err) => {

@@ -1,10 +1,5 @@
-// A decoded 3-channel (RGB, HWC, uint8) image and the crop both patches are cut with.
-
-export interface RgbImage {
-  readonly data: Uint8Array;
-  readonly width: number;
-  readonly height: number;
-}
+// The crop both patches are cut with, from a decoded RGB image.
+import type { RgbImage } from '@mtssl/core';
 
 /** Copies the size x size square at (x, y); the caller guarantees it lies inside the image. */
 export function cropSquare(image: RgbImage, x: number, y: number, size: number): Uint8Array {

@@ -1,6 +1,5 @@
-import { Rng } from '@mtssl/core';
+import { RgbImage, Rng } from '@mtssl/core';
 import { NEIGHBOUR_OFFSETS } from './geometry';
-import type { RgbImage } from './image';
 import { cellSize, resolveRelativePositionOptions } from './options';
 import { makePair } from './pair';
 

@@ -1,9 +1,9 @@
 // One relative-position sample from one decoded image: the centre patch, one neighbour and
 // the neighbour's label, with the chromatic-aberration guard or harmonization applied.
-import { harmonizeRgb, Rng } from '@mtssl/core';
+import { harmonizeRgb, RgbImage, Rng } from '@mtssl/core';
 import { applyChromaGuard } from './chroma';
 import { samplePairLayout, PairLayout } from './geometry';
-import { cropSquare, RgbImage } from './image';
+import { cropSquare } from './image';
 import type { RelativePositionOptions } from './options';
 
 export interface PatchPair {

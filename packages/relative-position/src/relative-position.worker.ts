@@ -1,9 +1,8 @@
 // Worker thread: decode one image and cut sample k's patch pair from it.
-import { configureWorker, moveOut, ownedCopy, sampleRng } from '@mtssl/core';
-import { BadImage, decodeImage } from './decode';
+import { BadImage, configureWorker, decodeImage, moveOut, ownedCopy, PositionResult, sampleRng } from '@mtssl/core';
 import { cellSize } from './options';
 import { makePair } from './pair';
-import { PairTask, PositionResult, TASK_KEY } from './task';
+import { PairTask, TASK_KEY } from './task';
 
 configureWorker();
 

@@ -1,14 +1,12 @@
 // The relative-position PretextStream: options, schema, default length, the pooled stream and
 // its preview, as the CLI and the trainer see them.
-import { PretextStream, ResolvedManifest, resolveWorkerFile, SampleStream, StreamContext } from '@mtssl/core';
-import { driveStream } from './drive';
+import { driveStream, EpochOrder, PretextStream, ResolvedManifest, resolveWorkerFile, SampleStream, StreamContext } from '@mtssl/core';
 import {
   RELATIVE_POSITION_DEFAULTS,
   RELATIVE_POSITION_PRESETS,
   RelativePositionOptions,
   resolveRelativePositionOptions,
 } from './options';
-import { EpochOrder } from './order';
 import { previewRelativePosition } from './preview';
 import { relativePositionSchema } from './schema';
 import { PairTask, TASK_KEY } from './task';

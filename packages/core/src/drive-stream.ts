@@ -1,10 +1,16 @@
 // Runs stream positions [startIndex, total) through a worker pool in order and applies the
-// bad-input policy to the positions a worker could not fill.
-// (Generic; relative-position carries the same file. A candidate for core.)
-import { FieldArray, RunReport, Sample, SampleSchema, SampleStream, StreamContext, StreamItem, WorkerPool } from '@mtssl/core';
-import type { PositionResult } from './task';
+// bad-input policy to the positions a worker could not fill. Shared by the image streams.
+import { RunReport } from './bad-input';
+import { WorkerPool } from './pool';
+import type { FieldArray, Sample, SampleSchema } from './schema';
+import type { SampleStream, StreamContext, StreamItem } from './stream';
 
-export interface DriveSpec<TTask> {
+/** A worker's answer for one stream position: a sample, or the input that made it impossible. */
+export type PositionResult =
+  | { readonly ok: true; readonly index: number; readonly sample: Sample }
+  | { readonly ok: false; readonly index: number; readonly file: string; readonly reason: string };
+
+export interface DriveSpec<TTask, TResult extends PositionResult = PositionResult> {
   readonly schema: SampleSchema;
   readonly workerFile: string;
   readonly context: StreamContext;
@@ -12,9 +18,14 @@ export interface DriveSpec<TTask> {
   readonly taskFor: (k: number) => TTask;
   /** The input files position k reads (for the report's input count). */
   readonly filesFor: (k: number) => readonly string[];
+  /**
+   * Called for failed positions only: true when the failure is a fact of the data, not damage
+   * (colorization's grayscale images). Such a skip is recorded but never fails a 'fail' run.
+   */
+  readonly isDataSkip?: (result: TResult) => boolean;
 }
 
-export function driveStream<TTask>(spec: DriveSpec<TTask>): SampleStream {
+export function driveStream<TTask, TResult extends PositionResult = PositionResult>(spec: DriveSpec<TTask, TResult>): SampleStream {
   const report = new RunReport(spec.schema.task, spec.context.policy);
   return {
     schema: spec.schema,
@@ -23,7 +34,10 @@ export function driveStream<TTask>(spec: DriveSpec<TTask>): SampleStream {
   };
 }
 
-async function* iterate<TTask>(spec: DriveSpec<TTask>, report: RunReport): AsyncGenerator<StreamItem> {
+async function* iterate<TTask, TResult extends PositionResult>(
+  spec: DriveSpec<TTask, TResult>,
+  report: RunReport,
+): AsyncGenerator<StreamItem> {
   const { context } = spec;
   const start = context.startIndex ?? 0;
   const seen = new Set<string>();
@@ -33,7 +47,7 @@ async function* iterate<TTask>(spec: DriveSpec<TTask>, report: RunReport): Async
       yield spec.taskFor(k);
     }
   }
-  const pool = new WorkerPool<TTask, PositionResult>({ workerFile: spec.workerFile, threads: context.threads });
+  const pool = new WorkerPool<TTask, TResult>({ workerFile: spec.workerFile, threads: context.threads });
   let done = 0;
   let skipped = 0;
   try {
@@ -45,7 +59,8 @@ async function* iterate<TTask>(spec: DriveSpec<TTask>, report: RunReport): Async
         yield { index: result.index, sample: adoptSample(result.sample) };
       } else {
         skipped++;
-        report.badInput(result.file, result.reason); // throws under policy 'fail'
+        if (spec.isDataSkip?.(result)) recordDataSkip(report, result.file, result.reason);
+        else report.badInput(result.file, result.reason); // throws under policy 'fail'
       }
       context.onProgress?.({ done: start + done, total: context.total, samples: report.samplesWritten, skipped });
     }
@@ -54,10 +69,16 @@ async function* iterate<TTask>(spec: DriveSpec<TTask>, report: RunReport): Async
   }
 }
 
+/** Records a skip without the policy: merge adds it to the report (once per file) and never throws. */
+function recordDataSkip(report: RunReport, file: string, reason: string): void {
+  const skipped = [{ file, reason }];
+  report.merge({ stream: report.stream, policy: report.policy, inputsSeen: 0, samplesWritten: 0, skipped, skippedByReason: {} });
+}
+
 /**
  * Re-views each array with this realm's constructors (no copy). Arrays cloned out of a worker are
  * built by the main realm's constructors, which under a sandboxing runner (Jest's vm context) fail
- * the `instanceof` dtype checks of consumers.
+ * the `instanceof` checks of consumers such as tfjs (checkSample itself goes by type tag).
  */
 function adoptSample(sample: Sample): Sample {
   const out: Sample = {};

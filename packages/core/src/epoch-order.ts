@@ -1,6 +1,6 @@
-// Which image serves stream position k: a seeded permutation per epoch, so every image is used once
-// per epoch in an order that depends only on (seed, epoch), never on the worker count or resume point.
-import { Rng } from '@mtssl/core';
+// Which input serves stream position k: a seeded permutation per epoch, so every input is used
+// once per epoch in an order that depends only on (seed, epoch), never on workers or resume.
+import { Rng } from './rng';
 
 export class EpochOrder {
   private epoch = -1;

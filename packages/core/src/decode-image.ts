@@ -2,8 +2,15 @@
 // unusable into a BadImage with a reason a person can act on.
 import { stat } from 'node:fs/promises';
 import sharp from 'sharp';
-import type { RgbImage } from './image';
 
+/** A decoded 3-channel (RGB, HWC, uint8) image. */
+export interface RgbImage {
+  readonly data: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A file that cannot serve as an input; the message is the report's reason. */
 export class BadImage extends Error {
   override readonly name = 'BadImage';
 }
