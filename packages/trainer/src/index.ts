@@ -7,3 +7,18 @@ export { registerWasmTrainingKernels, registerConv2dGradient, WASM_TRAINING_KERN
 export { conv2dFilterGrad } from './kernels/conv2d-filter-grad';
 export { conv2dInputGrad } from './kernels/conv2d-input-grad';
 export { convGeometry, type ConvGeometry, type ConvAxis } from './kernels/conv-geometry';
+export { MODEL_PRESETS, MODEL_PRESET_OPTIONS, resolveModelOptions, outputStride, featureSide, type ModelPreset, type ModelOptions, type HeadWidths } from './model/config';
+export { MultiTaskNet, type StepLoss } from './model/network';
+export { EVAL_LASSO_ROW } from './model/lasso';
+export { ensureGradients, NETWORK_GRADIENTS } from './model/gradients';
+export type { TaskBatch, RelativePositionBatch, ColorizationBatch, ExemplarBatch, MotionBatch, HeadLoss } from './model/batch';
+export { type TrainingDataset, fromCoreDataset, openTrainingDataset } from './data/training-dataset';
+export { checkDatasetSchema, SchemaMismatchError } from './data/schema-check';
+export { fakeDataset, FAKE_SIZES, type FakeSizes } from './data/fake-datasets';
+export { EXHAUSTED_POLICIES, type ExhaustedPolicy } from './data/task-source';
+export { INTERLEAVE_MODES, type InterleaveMode } from './data/interleaver';
+export { train, type TrainResult, type TaskSummary, type StopReason } from './train/train';
+export { TRAIN_DEFAULTS, CONSOLE_LOGGER, resolveTrainOptions, type TrainOptions, type TrainInput, type TrainLogger } from './train/options';
+export { createTrunk, loadTrunk, type Trunk } from './train/trunk';
+export { CHECKPOINT_FORMAT, LATEST_FILE, latestCheckpoint, type RunState } from './train/checkpoint';
+export { METRICS_FILE, type MetricsRecord } from './train/metrics-log';

@@ -15,8 +15,8 @@ export function lassoAlpha(params: ParamRegistry, row: string, units: number): t
 }
 
 export function lassoCombine(alpha: tf.Tensor1D, outputs: tf.Tensor4D[]): tf.Tensor4D {
-  const weighted = outputs.map((o, m) => tf.mul(o, tf.slice(alpha, [m], [1])));
-  return weighted.length === 1 ? (weighted[0] as tf.Tensor4D) : (tf.addN(weighted) as tf.Tensor4D);
+  // a chain of adds rather than addN: Add has a registered gradient on every backend
+  return outputs.map((o, m) => tf.mul(o, tf.slice(alpha, [m], [1]))).reduce((sum, t) => tf.add(sum, t)) as tf.Tensor4D;
 }
 
 export function lassoPenalty(alpha: tf.Tensor1D, weight: number): tf.Scalar {

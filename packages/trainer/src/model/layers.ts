@@ -11,26 +11,14 @@ export interface ConvSpec {
   readonly bias?: boolean;
 }
 
-/**
- * Dilated convolution as space-to-batch, plain conv, batch-to-space (as TensorFlow does it):
- * tfjs has no gradient for conv2d with dilations > 1, and this form is exact for 'same' padding.
- */
-export function atrousConv(x: tf.Tensor4D, w: tf.Tensor4D, rate: number): tf.Tensor4D {
-  const [, h, wd] = x.shape;
-  const padH = (rate - (h % rate)) % rate;
-  const padW = (rate - (wd % rate)) % rate;
-  const spaced = tf.spaceToBatchND(x, [rate, rate], [[0, padH], [0, padW]]);
-  const y = tf.conv2d(spaced as tf.Tensor4D, w, 1, 'same');
-  return tf.batchToSpaceND(y, [rate, rate], [[0, padH], [0, padW]]) as tf.Tensor4D;
-}
-
 export function conv(ctx: ForwardContext, name: string, x: tf.Tensor4D, spec: ConvSpec): tf.Tensor4D {
   const inCh = x.shape[3];
   const w = ctx.params.get(`${name}/kernel`, [spec.kernel, spec.kernel, inCh, spec.out], { kind: 'he', fanIn: spec.kernel * spec.kernel * inCh });
   const stride = spec.stride ?? 1;
   const rate = spec.rate ?? 1;
   if (rate > 1 && stride > 1) throw new Error(`${name}: a dilated convolution cannot also be strided`);
-  let y = rate > 1 ? atrousConv(x, w as tf.Tensor4D, rate) : tf.conv2d(x, w as tf.Tensor4D, stride, 'same');
+  // the kernels package's Conv2D gradient handles dilation (tfjs-core's does not)
+  let y = tf.conv2d(x, w as tf.Tensor4D, stride, 'same', 'NHWC', rate);
   if (spec.bias) y = tf.add(y, ctx.params.get(`${name}/bias`, [spec.out], { kind: 'const', value: 0 }));
   return y;
 }

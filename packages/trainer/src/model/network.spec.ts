@@ -4,12 +4,13 @@ import { TASKS } from '@mtssl/core';
 import { MultiTaskNet } from './network';
 import { resolveModelOptions, featureSide } from './config';
 import { forwardContext, disposeStatUpdates } from './context';
-import { atrousConv } from './layers';
+import { ensureGradients } from './gradients';
 import { disposeBatch } from './batch';
 import { randomBatch } from './test-batches';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
+  ensureGradients();
 });
 
 describe('MultiTaskNet (tiny, cpu)', () => {
@@ -79,7 +80,7 @@ describe('stride 8 and dilation', () => {
     const kernel = net.params.select(['trunk/block3/unit1/conv2/kernel'])[0] as tf.Variable;
     const dilated = grads[kernel.name] as tf.Tensor;
     expect(dilated.shape).toEqual([3, 3, 16, 16]);
-    expect(tf.sum(tf.abs(dilated)).dataSync()[0]).toBeGreaterThan(0);
+    expect(tf.tidy(() => tf.sum(tf.abs(dilated)).dataSync()[0])).toBeGreaterThan(0);
     tf.dispose([value, ...Object.values(grads)]);
     disposeStatUpdates(ctx.statUpdates);
     disposeBatch(batch);
@@ -87,20 +88,10 @@ describe('stride 8 and dilation', () => {
     net.dispose();
   });
 
-  it('computes the same as a direct dilated convolution, also for odd sizes', () => {
-    for (const side of [8, 7]) {
-      const [diff, shapes] = tf.tidy(() => {
-        const x = tf.randomNormal([2, side, side + 2, 3], 0, 1, 'float32', 1) as tf.Tensor4D;
-        const w = tf.randomNormal([3, 3, 3, 4], 0, 1, 'float32', 2) as tf.Tensor4D;
-        const ours = atrousConv(x, w, 2);
-        const direct = tf.conv2d(x, w, 1, 'same', 'NHWC', 2);
-        return [tf.max(tf.abs(tf.sub(ours, direct))).dataSync()[0] as number, [ours.shape, direct.shape]];
-      });
-      expect(shapes[0]).toEqual(shapes[1]);
-      expect(diff).toBeLessThan(1e-4);
-    }
+  it('maps input sides to feature sides', () => {
     expect(featureSide(64, resolveModelOptions('tiny', { stride8: true }))).toBe(8);
     expect(featureSide(64, resolveModelOptions('tiny'))).toBe(4);
+    expect(featureSide(36, resolveModelOptions('tiny'))).toBe(3);
   });
 });
 

@@ -1,0 +1,140 @@
+// Checkpoints: model.json (tfjs weights manifest + the run's configuration) and weights.bin, each
+// task's RMSProp slots, and the positions that make a resumed run continue exactly where it
+// stopped. Written to a temporary directory, renamed, then `latest.json` is swapped atomically.
+import * as tf from '@tensorflow/tfjs-core';
+import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TaskName } from '@mtssl/core';
+import { ModelOptions } from '../model/config';
+import { MultiTaskNet } from '../model/network';
+import { CursorState } from '../data/cursor';
+import { InterleaverState } from '../data/interleaver';
+import { writeFileAtomic } from './atomic';
+import { NamedWeight, WeightsGroup, readWeights, writeWeights } from './weights-io';
+
+export const CHECKPOINT_FORMAT = 'mtssl-checkpoint';
+export const LATEST_FILE = 'latest.json';
+
+export interface RunState {
+  readonly step: number;
+  readonly tasks: readonly TaskName[];
+  readonly interleaver: InterleaverState;
+  readonly cursors: Readonly<Partial<Record<TaskName, CursorState>>>;
+  /** The datasets' `harmonized` attribute per task (null when a dataset does not say). */
+  readonly harmonized: Readonly<Partial<Record<TaskName, boolean | null>>>;
+  /** The run's resolved training options, minus the non-serialisable ones. */
+  readonly config: Readonly<Record<string, unknown>>;
+}
+
+interface ModelJson {
+  readonly format: typeof CHECKPOINT_FORMAT;
+  readonly model: ModelOptions;
+  readonly tasks: readonly TaskName[];
+  readonly weightsManifest: WeightsGroup[];
+}
+
+interface OptimizerJson {
+  readonly tasks: Partial<Record<TaskName, WeightsGroup>>;
+}
+
+function checkpointName(step: number): string {
+  return `ckpt-${String(step).padStart(8, '0')}`;
+}
+
+async function saveOptimizers(dir: string, optimizers: ReadonlyMap<TaskName, tf.Optimizer>): Promise<OptimizerJson> {
+  const tasks: Partial<Record<TaskName, WeightsGroup>> = {};
+  for (const [task, optimizer] of optimizers) {
+    const weights = await optimizer.getWeights();
+    try {
+      tasks[task] = await writeWeights(dir, `optimizer-${task}.bin`, weights);
+    } finally {
+      // getWeights makes a fresh tensor for the iteration count; the slots are the optimizer's own
+      (weights[0] as NamedWeight).tensor.dispose();
+    }
+  }
+  return { tasks };
+}
+
+/** Writes checkpoint `ckpt-<step>` under outDir and points latest.json at it; returns its path. */
+export async function saveCheckpoint(
+  outDir: string,
+  net: MultiTaskNet,
+  optimizers: ReadonlyMap<TaskName, tf.Optimizer>,
+  state: RunState,
+): Promise<string> {
+  const name = checkpointName(state.step);
+  const tmp = join(outDir, `.${name}.tmp-${process.pid}`);
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(tmp, { recursive: true });
+  const named = net.params.entries().map(([n, v]) => ({ name: n, tensor: v as tf.Tensor }));
+  const group = await writeWeights(tmp, 'weights.bin', named);
+  const modelJson: ModelJson = { format: CHECKPOINT_FORMAT, model: net.options, tasks: net.tasks, weightsManifest: [group] };
+  await writeFileAtomic(join(tmp, 'model.json'), JSON.stringify(modelJson, null, 1));
+  await writeFileAtomic(join(tmp, 'optimizer.json'), JSON.stringify(await saveOptimizers(tmp, optimizers), null, 1));
+  await writeFileAtomic(join(tmp, 'state.json'), JSON.stringify(state, null, 1));
+  const final = join(outDir, name);
+  await rm(final, { recursive: true, force: true });
+  await rename(tmp, final);
+  await writeFileAtomic(join(outDir, LATEST_FILE), JSON.stringify({ checkpoint: name, step: state.step }));
+  await pruneCheckpoints(outDir, name);
+  return final;
+}
+
+/** Keeps the newest checkpoint only (older ones are superseded once latest.json moved). */
+async function pruneCheckpoints(outDir: string, keep: string): Promise<void> {
+  const names = await readdir(outDir);
+  await Promise.all(names.filter((n) => n.startsWith('ckpt-') && n !== keep).map((n) => rm(join(outDir, n), { recursive: true, force: true })));
+}
+
+/** The directory of the newest checkpoint of a run, or null if it has none. */
+export async function latestCheckpoint(runDir: string): Promise<string | null> {
+  try {
+    const latest = JSON.parse(await readFile(join(runDir, LATEST_FILE), 'utf8')) as { checkpoint: string };
+    return join(runDir, latest.checkpoint);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+export async function readModelJson(checkpointDir: string): Promise<ModelJson> {
+  const json = JSON.parse(await readFile(join(checkpointDir, 'model.json'), 'utf8')) as ModelJson;
+  if (json.format !== CHECKPOINT_FORMAT) throw new Error(`${checkpointDir}/model.json is not a ${CHECKPOINT_FORMAT} (format ${String(json.format)})`);
+  return json;
+}
+
+export async function readRunState(checkpointDir: string): Promise<RunState> {
+  return JSON.parse(await readFile(join(checkpointDir, 'state.json'), 'utf8')) as RunState;
+}
+
+/** Assigns every stored weight to the network's variable of the same name. */
+export async function loadWeights(checkpointDir: string, net: MultiTaskNet): Promise<void> {
+  const json = await readModelJson(checkpointDir);
+  const decoded = await readWeights(checkpointDir, json.weightsManifest[0] as WeightsGroup);
+  try {
+    for (const [name, variable] of net.params.entries()) {
+      const value = decoded[name];
+      if (!value) throw new Error(`checkpoint ${checkpointDir} has no weight ${name}`);
+      if (value.shape.join(',') !== variable.shape.join(',')) {
+        throw new Error(`checkpoint weight ${name} is [${value.shape}] but the network's is [${variable.shape}]`);
+      }
+      variable.assign(value);
+    }
+  } finally {
+    tf.dispose(Object.values(decoded));
+  }
+}
+
+/** Restores each task's RMSProp slots (in the order they were saved, which is varList order). */
+export async function loadOptimizers(checkpointDir: string, optimizers: ReadonlyMap<TaskName, tf.Optimizer>): Promise<void> {
+  const json = JSON.parse(await readFile(join(checkpointDir, 'optimizer.json'), 'utf8')) as OptimizerJson;
+  for (const [task, optimizer] of optimizers) {
+    const group = json.tasks[task];
+    if (!group) continue;
+    const decoded = await readWeights(checkpointDir, group);
+    const list = group.weights.map((spec) => ({ name: spec.name, tensor: decoded[spec.name] as tf.Tensor }));
+    await optimizer.setWeights(list);
+    // setWeights wraps each tensor in a new variable; the decoded originals are no longer needed
+    tf.dispose(Object.values(decoded));
+  }
+}

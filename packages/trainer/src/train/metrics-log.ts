@@ -1,0 +1,31 @@
+// Per-step figures appended to metrics.jsonl, and the progress line with steps/s and ETA.
+import { appendFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TaskName } from '@mtssl/core';
+import { StepFigures } from './step';
+
+export const METRICS_FILE = 'metrics.jsonl';
+
+export interface MetricsRecord extends StepFigures {
+  readonly step: number;
+  readonly task: TaskName;
+  readonly ms: number;
+}
+
+export async function appendMetrics(outDir: string, record: MetricsRecord): Promise<void> {
+  await appendFile(join(outDir, METRICS_FILE), `${JSON.stringify(record)}\n`);
+}
+
+function duration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '?';
+  const s = Math.round(seconds);
+  return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
+export function progressLine(record: MetricsRecord, totalSteps: number, stepsPerSecond: number): string {
+  const metrics = Object.entries(record.metrics)
+    .map(([k, v]) => `${k} ${v.toFixed(3)}`)
+    .join(' ');
+  const eta = (totalSteps - record.step) / stepsPerSecond;
+  return `step ${record.step}/${totalSteps} ${record.task} loss ${record.taskLoss.toFixed(4)} ${metrics} | ${stepsPerSecond.toFixed(2)} steps/s ETA ${duration(eta)}`;
+}

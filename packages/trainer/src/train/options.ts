@@ -1,0 +1,135 @@
+// Training options: one interface, one frozen defaults object, validation at the boundary.
+import {
+  OptionError,
+  TASKS,
+  TaskName,
+  isTaskName,
+  rejectUnknownKeys,
+  requireBoolean,
+  requireNonNegativeInt,
+  requireNumberInRange,
+  requireOneOf,
+  requirePositiveInt,
+} from '@mtssl/core';
+import { MODEL_PRESETS, ModelOptions, ModelPreset } from '../model/config';
+import { EXHAUSTED_POLICIES, ExhaustedPolicy } from '../data/task-source';
+import { INTERLEAVE_MODES, InterleaveMode } from '../data/interleaver';
+import { TrainingDataset } from '../data/training-dataset';
+import { BACKEND_PREFERENCES, BackendPreference } from '../backend/select-backend';
+
+export interface TrainLogger {
+  info(line: string): void;
+  warn(line: string): void;
+}
+
+export interface TrainOptions {
+  /** Per task: a shard dataset directory or a dataset object; any non-empty subset of the tasks. */
+  readonly datasets: Readonly<Partial<Record<TaskName, string | TrainingDataset>>>;
+  readonly outDir: string;
+  readonly preset: ModelPreset;
+  /** Overrides of the preset's network options (widths, units, numBins, ...). */
+  readonly model: Readonly<Partial<ModelOptions>>;
+  readonly stride8: boolean | undefined;
+  readonly steps: number;
+  readonly batchSize: number;
+  readonly learningRate: number;
+  readonly rmsDecay: number;
+  readonly rmsMomentum: number;
+  readonly rmsEpsilon: number;
+  readonly bnMomentum: number;
+  readonly lasso: boolean;
+  readonly lassoWeight: number;
+  /** What the run intends; the datasets' `harmonized` attribute is what is recorded. */
+  readonly harmonize: boolean | undefined;
+  readonly interleave: InterleaveMode;
+  readonly taskWeights: Readonly<Partial<Record<TaskName, number>>>;
+  readonly onExhausted: ExhaustedPolicy;
+  readonly seed: number;
+  readonly checkpointEvery: number;
+  readonly resume: boolean;
+  readonly backend: BackendPreference;
+  readonly logEvery: number;
+  /** Write a checkpoint and stop cleanly on SIGINT. */
+  readonly handleSignals: boolean;
+  readonly logger: TrainLogger;
+}
+
+export const CONSOLE_LOGGER: TrainLogger = Object.freeze({
+  info: (line: string) => console.log(line),
+  warn: (line: string) => console.warn(line),
+});
+
+export const TRAIN_DEFAULTS: Readonly<Omit<TrainOptions, 'datasets' | 'outDir'>> = Object.freeze({
+  preset: 'cpu',
+  model: Object.freeze({}),
+  stride8: undefined,
+  steps: 1000,
+  batchSize: 16,
+  learningRate: 1e-3,
+  rmsDecay: 0.9,
+  rmsMomentum: 0.9,
+  rmsEpsilon: 1.0,
+  bnMomentum: 0.99,
+  lasso: false,
+  lassoWeight: 1e-3,
+  harmonize: undefined,
+  interleave: 'round-robin',
+  taskWeights: Object.freeze({}),
+  onExhausted: 'cycle',
+  seed: 0,
+  checkpointEvery: 500,
+  resume: false,
+  backend: 'auto',
+  logEvery: 10,
+  handleSignals: true,
+  logger: CONSOLE_LOGGER,
+});
+
+export type TrainInput = Partial<TrainOptions> & Pick<TrainOptions, 'datasets' | 'outDir'>;
+
+function checkDatasets(datasets: unknown): TaskName[] {
+  if (typeof datasets !== 'object' || datasets === null) throw new OptionError(`datasets must be an object of task -> dataset, got ${String(datasets)}`);
+  const tasks = Object.keys(datasets);
+  for (const task of tasks) {
+    if (!isTaskName(task)) throw new OptionError(`datasets: unknown task ${JSON.stringify(task)} (known: ${TASKS.join(', ')})`);
+  }
+  if (tasks.length === 0) throw new OptionError('datasets must name at least one task');
+  return TASKS.filter((t) => tasks.includes(t));
+}
+
+function checkWeights(weights: Readonly<Partial<Record<string, number>>>): void {
+  for (const [task, w] of Object.entries(weights)) {
+    if (!isTaskName(task)) throw new OptionError(`taskWeights: unknown task ${JSON.stringify(task)}`);
+    requireNumberInRange(`taskWeights.${task}`, w, 0, Number.MAX_VALUE);
+  }
+}
+
+/** Merges over TRAIN_DEFAULTS and validates; returns the options and the tasks in canonical order. */
+export function resolveTrainOptions(input: TrainInput): { options: TrainOptions; tasks: TaskName[] } {
+  rejectUnknownKeys('train', input, ['datasets', 'outDir', ...Object.keys(TRAIN_DEFAULTS)]);
+  const o: TrainOptions = { ...TRAIN_DEFAULTS, ...input };
+  const tasks = checkDatasets(o.datasets);
+  if (typeof o.outDir !== 'string' || o.outDir === '') throw new OptionError(`outDir must be a non-empty string, got ${JSON.stringify(o.outDir)}`);
+  requireOneOf('preset', o.preset, MODEL_PRESETS);
+  if (o.stride8 !== undefined) requireBoolean('stride8', o.stride8);
+  requireNonNegativeInt('steps', o.steps);
+  requirePositiveInt('batchSize', o.batchSize);
+  requireNumberInRange('learningRate', o.learningRate, Number.MIN_VALUE, 10);
+  requireNumberInRange('rmsDecay', o.rmsDecay, 0, 1);
+  requireNumberInRange('rmsMomentum', o.rmsMomentum, 0, 1);
+  requireNumberInRange('rmsEpsilon', o.rmsEpsilon, Number.MIN_VALUE, 10);
+  requireNumberInRange('bnMomentum', o.bnMomentum, 0, 1);
+  requireBoolean('lasso', o.lasso);
+  requireNumberInRange('lassoWeight', o.lassoWeight, 0, 1e6);
+  if (o.harmonize !== undefined) requireBoolean('harmonize', o.harmonize);
+  requireOneOf('interleave', o.interleave, INTERLEAVE_MODES);
+  checkWeights(o.taskWeights);
+  requireOneOf('onExhausted', o.onExhausted, EXHAUSTED_POLICIES);
+  requireNonNegativeInt('seed', o.seed);
+  requirePositiveInt('checkpointEvery', o.checkpointEvery);
+  requireBoolean('resume', o.resume);
+  requireOneOf('backend', o.backend, BACKEND_PREFERENCES);
+  requirePositiveInt('logEvery', o.logEvery);
+  requireBoolean('handleSignals', o.handleSignals);
+  return { options: Object.freeze(o), tasks };
+}

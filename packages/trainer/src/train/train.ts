@@ -1,0 +1,180 @@
+// The multi-task training loop: single-head steps interleaved across tasks, a per-task RMSProp,
+// checkpoints (periodic, at exit and on SIGINT) and exact resume.
+import * as tf from '@tensorflow/tfjs-core';
+import { mkdir } from 'node:fs/promises';
+import { TaskName } from '@mtssl/core';
+import { MultiTaskNet } from '../model/network';
+import { disposeBatch } from '../model/batch';
+import { Interleaver } from '../data/interleaver';
+import { TaskSource, rebalanceWeights } from '../data/task-source';
+import { TrainingDataset } from '../data/training-dataset';
+import { selectBackend } from '../backend/select-backend';
+import { ensureGradients } from '../model/gradients';
+import { RunState, latestCheckpoint, loadOptimizers, loadWeights, readModelJson, readRunState, saveCheckpoint } from './checkpoint';
+import { MetricsRecord, appendMetrics, progressLine } from './metrics-log';
+import { TrainInput, TrainOptions, resolveTrainOptions } from './options';
+import { checkSchemas, closeDatasets, modelOptionsFor, openDatasets } from './run-setup';
+import { makeOptimizer, trainStep } from './step';
+import { readHarmonized } from './harmonization';
+
+export type StopReason = 'steps' | 'exhausted' | 'signal';
+
+export interface TaskSummary {
+  readonly steps: number;
+  readonly firstLoss: number;
+  readonly lastLoss: number;
+  readonly lastMetrics: Readonly<Record<string, number>>;
+}
+
+export interface TrainResult {
+  readonly outDir: string;
+  readonly checkpoint: string;
+  readonly step: number;
+  readonly stoppedBy: StopReason;
+  readonly backend: string;
+  /** Mean wall time per step of this invocation (excluding checkpoints). */
+  readonly msPerStep: number;
+  readonly parameters: number;
+  readonly tasks: Readonly<Partial<Record<TaskName, TaskSummary>>>;
+  readonly harmonized: Readonly<Partial<Record<TaskName, boolean | null>>>;
+}
+
+interface Run {
+  readonly options: TrainOptions;
+  readonly tasks: readonly TaskName[];
+  readonly net: MultiTaskNet;
+  readonly optimizers: Map<TaskName, tf.Optimizer>;
+  readonly sources: Map<TaskName, TaskSource>;
+  readonly interleaver: Interleaver;
+  readonly harmonized: Partial<Record<TaskName, boolean | null>>;
+  step: number;
+}
+
+function serialisableConfig(options: TrainOptions): Record<string, unknown> {
+  const datasets = Object.fromEntries(Object.entries(options.datasets).map(([t, d]) => [t, typeof d === 'string' ? d : '(in-memory)']));
+  return { ...options, datasets, logger: undefined };
+}
+
+function runState(run: Run): RunState {
+  const cursors = Object.fromEntries([...run.sources].map(([t, s]) => [t, s.cursor.current]));
+  return { step: run.step, tasks: run.tasks, interleaver: run.interleaver.state(), cursors, harmonized: run.harmonized, config: serialisableConfig(run.options) };
+}
+
+async function buildRun(options: TrainOptions, tasks: TaskName[], datasets: Map<TaskName, TrainingDataset>): Promise<Run> {
+  const resumeFrom = options.resume ? await latestCheckpoint(options.outDir) : null;
+  const saved = resumeFrom ? await readRunState(resumeFrom) : null;
+  if (saved && saved.tasks.join(',') !== tasks.join(',')) {
+    throw new Error(`resume: the checkpoint trained ${saved.tasks.join(', ')} but this run gives datasets for ${tasks.join(', ')}`);
+  }
+  const model = resumeFrom ? (await readModelJson(resumeFrom)).model : modelOptionsFor(options, datasets);
+  checkSchemas(datasets, model);
+  const harmonized = readHarmonized(datasets, options.harmonize, (l) => options.logger.warn(l));
+  const net = new MultiTaskNet(model, tasks);
+  const optimizers = new Map(tasks.map((t) => [t, makeOptimizer({ learningRate: options.learningRate, decay: options.rmsDecay, momentum: options.rmsMomentum, epsilon: options.rmsEpsilon })]));
+  const sources = new Map<TaskName, TaskSource>();
+  for (const [task, dataset] of datasets) {
+    const rebalance = task === 'colorization' ? rebalanceWeights(dataset, model.numBins, (l) => options.logger.warn(l)) : undefined;
+    sources.set(task, new TaskSource(task, dataset, options.onExhausted, options.seed, rebalance, saved?.cursors[task]));
+  }
+  const interleaver = new Interleaver(tasks, options.interleave, options.taskWeights, options.seed, saved?.interleaver);
+  const run: Run = { options, tasks, net, optimizers, sources, interleaver, harmonized, step: saved?.step ?? 0 };
+  if (resumeFrom) {
+    await loadWeights(resumeFrom, net);
+    await loadOptimizers(resumeFrom, optimizers);
+    options.logger.info(`resumed from ${resumeFrom} at step ${run.step}`);
+  }
+  return run;
+}
+
+function disposeRun(run: Run): void {
+  for (const o of run.optimizers.values()) o.dispose();
+  for (const s of run.sources.values()) s.dispose();
+  run.net.dispose();
+}
+
+class Summaries {
+  readonly byTask: Partial<Record<TaskName, TaskSummary>> = {};
+
+  add(record: MetricsRecord): void {
+    const prev = this.byTask[record.task];
+    this.byTask[record.task] = {
+      steps: (prev?.steps ?? 0) + 1,
+      firstLoss: prev?.firstLoss ?? record.taskLoss,
+      lastLoss: record.taskLoss,
+      lastMetrics: record.metrics,
+    };
+  }
+}
+
+async function loop(run: Run, stop: { requested: boolean }, summaries: Summaries): Promise<{ stoppedBy: StopReason; ms: number; steps: number }> {
+  const { options } = run;
+  let ms = 0;
+  let steps = 0;
+  while (run.step < options.steps) {
+    if (stop.requested) return { stoppedBy: 'signal', ms, steps };
+    const task = run.interleaver.next();
+    if (!task) return { stoppedBy: 'exhausted', ms, steps };
+    const started = performance.now();
+    const batch = await (run.sources.get(task) as TaskSource).next(options.batchSize);
+    if (!batch) {
+      if (options.onExhausted === 'stop') return { stoppedBy: 'exhausted', ms, steps };
+      options.logger.info(`${task}: data exhausted at step ${run.step}; dropping the task`);
+      run.interleaver.drop(task);
+      continue;
+    }
+    let figures;
+    try {
+      figures = trainStep(run.net, run.optimizers.get(task) as tf.Optimizer, batch, { lassoWeight: options.lassoWeight, bnMomentum: options.bnMomentum });
+    } finally {
+      disposeBatch(batch);
+    }
+    const took = performance.now() - started;
+    ms += took;
+    steps++;
+    run.step++;
+    const record: MetricsRecord = { step: run.step, task, ...figures, ms: Math.round(took * 10) / 10 };
+    summaries.add(record);
+    await appendMetrics(options.outDir, record);
+    if (run.step % options.logEvery === 0 || run.step === options.steps) options.logger.info(progressLine(record, options.steps, (1000 * steps) / ms));
+    if (run.step % options.checkpointEvery === 0 && run.step < options.steps) await saveCheckpoint(options.outDir, run.net, run.optimizers, runState(run));
+  }
+  return { stoppedBy: 'steps', ms, steps };
+}
+
+/** Trains the multi-task network; see the package README for the options and the checkpoint format. */
+export async function train(input: TrainInput): Promise<TrainResult> {
+  const { options, tasks } = resolveTrainOptions(input);
+  const backend = await selectBackend(options.backend, { log: (l) => options.logger.info(l) });
+  ensureGradients();
+  await mkdir(options.outDir, { recursive: true });
+  const datasets = await openDatasets(options, tasks);
+  const stop = { requested: false };
+  const onSignal = (): void => {
+    stop.requested = true;
+    options.logger.warn('SIGINT: finishing this step, then writing a checkpoint');
+  };
+  let run: Run | undefined;
+  if (options.handleSignals) process.on('SIGINT', onSignal);
+  try {
+    run = await buildRun(options, tasks, datasets);
+    const summaries = new Summaries();
+    const { stoppedBy, ms, steps } = await loop(run, stop, summaries);
+    const checkpoint = await saveCheckpoint(options.outDir, run.net, run.optimizers, runState(run));
+    options.logger.info(`stopped (${stoppedBy}) at step ${run.step}; checkpoint ${checkpoint}`);
+    return {
+      outDir: options.outDir,
+      checkpoint,
+      step: run.step,
+      stoppedBy,
+      backend: backend.name,
+      msPerStep: steps ? ms / steps : 0,
+      parameters: run.net.parameterCount(),
+      tasks: summaries.byTask,
+      harmonized: run.harmonized,
+    };
+  } finally {
+    if (options.handleSignals) process.off('SIGINT', onSignal);
+    if (run) disposeRun(run);
+    await closeDatasets(datasets);
+  }
+}
