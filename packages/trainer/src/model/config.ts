@@ -60,7 +60,13 @@ function preset(units: [number, number, number], widths: [number, number, number
 
 export const MODEL_PRESET_OPTIONS: Readonly<Record<ModelPreset, ModelOptions>> = Object.freeze({
   paper: preset([3, 4, 23], [256, 512, 1024], [64, 7], {}),
-  cpu: preset([1, 1, 2], [64, 128, 256], [32, 5], { stride8: true, rpPatchSize: 32 }),
+  // heads narrower than the width ratio gives: at 1/4 width the 2x2 colorization conv alone would
+  // cost more than the trunk
+  cpu: preset([1, 1, 2], [64, 128, 256], [32, 3], {
+    stride8: true,
+    rpPatchSize: 32,
+    heads: Object.freeze({ unit1Out: 256, unit2Out: 128, unitBottleneck: 32, fc: 256, conv: 256 }),
+  }),
   tiny: preset([1, 1, 1], [16, 32, 64], [8, 3], { rpPatchSize: 32 }),
   probe: preset([2, 2, 2], [256, 512, 1024], [64, 7], { stride8: true, rpPatchSize: 64 }),
 });

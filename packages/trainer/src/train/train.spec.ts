@@ -1,0 +1,180 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TASKS, TaskName } from '@mtssl/core';
+import { fakeDataset } from '../data/fake-datasets';
+import { TrainingDataset } from '../data/training-dataset';
+import { TrainInput, TrainLogger } from './options';
+import { train } from './train';
+import { createTrunk, loadTrunk } from './trunk';
+import { latestCheckpoint, readModelJson } from './checkpoint';
+import { readWeights } from './weights-io';
+
+const quiet: TrainLogger = { info: () => undefined, warn: () => undefined };
+let root: string;
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  root = await mkdtemp(join(tmpdir(), 'mtssl-train-'));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+// 16-pixel samples: the tiny trunk maps them to 1x1 features, which keeps cpu steps short
+function fakes(tasks: readonly TaskName[], count = 16): Partial<Record<TaskName, TrainingDataset>> {
+  return Object.fromEntries(tasks.map((t) => [t, fakeDataset(t, { count, side: 16, targetSide: 1 })]));
+}
+
+function base(outDir: string, tasks: readonly TaskName[]): TrainInput {
+  return {
+    datasets: fakes(tasks),
+    outDir,
+    preset: 'tiny',
+    backend: 'cpu',
+    batchSize: 4,
+    learningRate: 1e-3,
+    logger: quiet,
+    handleSignals: false,
+  };
+}
+
+async function weightsOf(runDir: string): Promise<Record<string, Float32Array>> {
+  const ckpt = (await latestCheckpoint(runDir)) as string;
+  const json = await readModelJson(ckpt);
+  const map = await readWeights(ckpt, json.weightsManifest[0]!);
+  const out = Object.fromEntries(Object.entries(map).map(([k, t]) => [k, t.dataSync() as Float32Array]));
+  tf.dispose(Object.values(map));
+  return out;
+}
+
+describe('train (tiny, cpu)', () => {
+  it.each(TASKS.map((t) => [t]))('lowers the %s loss on a learnable fake', async (task) => {
+    const start = tf.memory().numTensors;
+    const result = await train({ ...base(join(root, `learn-${task}`), [task]), steps: 12, batchSize: 8, learningRate: task === 'exemplar' ? 1e-2 : 3e-3, datasets: fakes([task], 32) });
+    const summary = result.tasks[task]!;
+    const lines = (await readFile(join(root, `learn-${task}`, 'metrics.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { taskLoss: number });
+    const mean = (xs: { taskLoss: number }[]) => xs.reduce((a, r) => a + r.taskLoss, 0) / xs.length;
+    expect(lines).toHaveLength(12);
+    expect(mean(lines.slice(-4))).toBeLessThan(mean(lines.slice(0, 4)));
+    expect(summary.steps).toBe(12);
+    console.log(`${task}: loss ${mean(lines.slice(0, 4)).toFixed(3)} -> ${mean(lines.slice(-4)).toFixed(3)}, ${result.msPerStep.toFixed(0)} ms/step`);
+    expect(tf.memory().numTensors).toBe(start);
+  });
+
+  it('resumes to the same weights as an unbroken run', async () => {
+    const opts = { ...base('', TASKS), interleave: 'weighted' as const, checkpointEvery: 100 };
+    await train({ ...opts, outDir: join(root, 'straight'), steps: 4, datasets: fakes(TASKS) });
+    await train({ ...opts, outDir: join(root, 'broken'), steps: 2, datasets: fakes(TASKS) });
+    const resumed = await train({ ...opts, outDir: join(root, 'broken'), steps: 4, resume: true, datasets: fakes(TASKS) });
+    expect(resumed.step).toBe(4);
+    const a = await weightsOf(join(root, 'straight'));
+    const b = await weightsOf(join(root, 'broken'));
+    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+    for (const name of Object.keys(a)) expect(Array.from(b[name]!)).toEqual(Array.from(a[name]!));
+  });
+
+  it('shrinks the lasso alphas under the L1 penalty', async () => {
+    const opts = { ...base('', ['motion']), lasso: true, steps: 6, model: { units: [1, 1, 3] as [number, number, number] } };
+    await train({ ...opts, outDir: join(root, 'lasso-off'), lassoWeight: 0 });
+    await train({ ...opts, outDir: join(root, 'lasso-on'), lassoWeight: 5 });
+    const l1 = async (dir: string) => {
+      const trunk = await loadTrunk(dir);
+      const alphas = trunk.lassoAlphas()!;
+      trunk.dispose();
+      expect(alphas['eval']).toHaveLength(3);
+      return alphas['motion']!.reduce((s, v) => s + Math.abs(v), 0);
+    };
+    expect(await l1(join(root, 'lasso-on'))).toBeLessThan((await l1(join(root, 'lasso-off'))) - 0.01);
+  });
+
+  it('stops on SIGINT with a checkpoint', async () => {
+    const logger: TrainLogger = { info: (l) => l.startsWith('step 2/') && process.emit('SIGINT'), warn: () => undefined };
+    const result = await train({ ...base(join(root, 'sigint'), ['exemplar']), steps: 50, logEvery: 1, logger, handleSignals: true });
+    expect(result.stoppedBy).toBe('signal');
+    expect(result.step).toBe(2);
+    expect(result.checkpoint).toBe(join(root, 'sigint', 'ckpt-00000002'));
+  });
+
+  it('applies the exhaustion policies', async () => {
+    const stop = await train({ ...base(join(root, 'stop'), ['motion', 'exemplar']), steps: 20, onExhausted: 'stop', datasets: fakes(['motion', 'exemplar'], 8) });
+    expect(stop.stoppedBy).toBe('exhausted');
+    expect(stop.step).toBe(4);
+    const drop = await train({
+      ...base(join(root, 'drop'), ['motion', 'exemplar']),
+      steps: 20,
+      onExhausted: 'drop-task',
+      datasets: { motion: fakes(['motion'], 8).motion!, exemplar: fakes(['exemplar'], 16).exemplar! },
+    });
+    expect(drop.stoppedBy).toBe('exhausted');
+    expect(drop.tasks.motion!.steps).toBe(2);
+    expect(drop.tasks.exemplar!.steps).toBe(4);
+  });
+
+  it('records the datasets\' harmonization and warns on disagreement', async () => {
+    const warnings: string[] = [];
+    const result = await train({
+      ...base(join(root, 'harm'), ['relative-position']),
+      steps: 1,
+      harmonize: true,
+      logger: { info: () => undefined, warn: (l) => warnings.push(l) },
+    });
+    expect(result.harmonized).toEqual({ 'relative-position': false });
+    expect(warnings.join('\n')).toContain('relative-position: the dataset says harmonized=false but the run asked for harmonize=true');
+  });
+
+  it('fails before the first step on a schema mismatch', async () => {
+    const col = fakeDataset('colorization', { count: 8, side: 64, targetSide: 8 });
+    await expect(train({ ...base(join(root, 'mismatch'), []), datasets: { colorization: col }, steps: 1 })).rejects.toThrow(
+      "colorization: ab_bins is [8,8,2] but the model's colorization head outputs 4x4 at input 64 with output stride 16; set targetSize 4 or use stride8",
+    );
+  });
+});
+
+describe('trunk API', () => {
+  it('computes block-3 features from a fresh or a trained trunk', async () => {
+    const start = tf.memory().numTensors;
+    const fresh = createTrunk('tiny', 3);
+    const images = tf.zeros([2, 32, 32, 3]) as tf.Tensor4D;
+    const f = fresh.features(images);
+    expect(f.shape).toEqual([2, 2, 2, 64]);
+    expect(fresh.variables.length).toBeGreaterThan(10);
+    expect(fresh.lassoAlphas()).toBeNull();
+    f.dispose();
+    fresh.dispose();
+    const trained = await loadTrunk(join(root, 'harm'));
+    const g = trained.features(images);
+    expect(g.shape).toEqual([2, 2, 2, 64]);
+    g.dispose();
+    trained.dispose();
+    images.dispose();
+    expect(tf.memory().numTensors).toBe(start);
+  });
+});
+
+describe('train (invalid parameters)', () => {
+  const ok = (): TrainInput => base(join(root, 'invalid'), ['motion']);
+  it.each([
+    [{ batchSize: 0 }, 'batchSize must be a positive integer, got 0'],
+    [{ steps: -1 }, 'steps must be a non-negative integer, got -1'],
+    [{ learningRate: 0 }, 'learningRate must be a number in'],
+    [{ preset: 'huge' }, 'preset must be one of'],
+    [{ onExhausted: 'wait' }, 'onExhausted must be one of "cycle", "stop", "drop-task", got "wait"'],
+    [{ interleave: 'random' }, 'interleave must be one of'],
+    [{ datasets: {} }, 'datasets must name at least one task'],
+    [{ datasets: { jigsaw: 'x' } }, 'datasets: unknown task "jigsaw"'],
+    [{ taskWeights: { motion: -1 } }, 'taskWeights.motion must be a number in'],
+    [{ checkpointEvery: 0 }, 'checkpointEvery must be a positive integer, got 0'],
+    [{ lasso: 'yes' }, 'lasso must be a boolean, got "yes"'],
+    [{ backend: 'gpu' }, 'backend must be one of'],
+    [{ stepz: 3 }, 'train: unknown option "stepz"'],
+  ])('rejects %p', async (bad, message) => {
+    await expect(train({ ...ok(), ...(bad as object) } as TrainInput)).rejects.toThrow(message);
+  });
+
+  it('rejects a dataset smaller than the batch', async () => {
+    await expect(train({ ...ok(), datasets: fakes(['motion'], 2), steps: 1 })).rejects.toThrow('motion: the dataset holds 2 samples, fewer than batchSize 4');
+  });
+});
