@@ -10,6 +10,19 @@ export interface UnitSpec {
   readonly rate: number;
 }
 
+/**
+ * Every stride-th pixel (what a 1x1 max pool with 'same' padding picks), by reshape and slice: the
+ * wasm backend's MaxPoolGrad gives wrong gradients for a 1x1 window.
+ */
+export function subsample(x: tf.Tensor4D, stride: number): tf.Tensor4D {
+  const [n, h, w, c] = x.shape;
+  const oh = Math.ceil(h / stride);
+  const ow = Math.ceil(w / stride);
+  const padded = oh * stride === h && ow * stride === w ? x : tf.pad(x, [[0, 0], [0, oh * stride - h], [0, ow * stride - w], [0, 0]]);
+  const split = tf.reshape(padded, [n, oh, stride, ow, stride, c]);
+  return tf.reshape(tf.slice(split, [0, 0, 0, 0, 0, 0], [n, oh, 1, ow, 1, c]), [n, oh, ow, c]);
+}
+
 export function bottleneckUnit(ctx: ForwardContext, name: string, x: tf.Tensor4D, spec: UnitSpec): tf.Tensor4D {
   const preact = norm(ctx, `${name}/preact`, x);
   // Identity shortcut when shapes allow (subsampled when strided), projection otherwise.
@@ -17,7 +30,7 @@ export function bottleneckUnit(ctx: ForwardContext, name: string, x: tf.Tensor4D
     x.shape[3] === spec.depth
       ? spec.stride === 1
         ? x
-        : tf.maxPool(x, 1, spec.stride, 'same')
+        : subsample(x, spec.stride)
       : conv(ctx, `${name}/shortcut`, preact, { out: spec.depth, kernel: 1, stride: spec.stride });
   let r = conv(ctx, `${name}/conv1`, preact, { out: spec.bottleneck, kernel: 1 });
   r = norm(ctx, `${name}/bn1`, r);

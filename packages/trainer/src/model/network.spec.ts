@@ -5,6 +5,7 @@ import { MultiTaskNet } from './network';
 import { resolveModelOptions, featureSide } from './config';
 import { forwardContext, disposeStatUpdates } from './context';
 import { ensureGradients } from './gradients';
+import { subsample } from './bottleneck';
 import { disposeBatch } from './batch';
 import { randomBatch } from './test-batches';
 
@@ -92,6 +93,18 @@ describe('stride 8 and dilation', () => {
     expect(featureSide(64, resolveModelOptions('tiny', { stride8: true }))).toBe(8);
     expect(featureSide(64, resolveModelOptions('tiny'))).toBe(4);
     expect(featureSide(36, resolveModelOptions('tiny'))).toBe(3);
+  });
+});
+
+describe('subsample', () => {
+  it('picks what a 1x1 max pool with same padding picks, for even and odd sides', () => {
+    for (const side of [4, 5]) {
+      const diff = tf.tidy(() => {
+        const x = tf.randomNormal([2, side, side + 1, 3], 0, 1, 'float32', 4) as tf.Tensor4D;
+        return tf.max(tf.abs(tf.sub(subsample(x, 2), tf.maxPool(x, 1, 2, 'same')))).dataSync()[0];
+      });
+      expect(diff).toBe(0);
+    }
   });
 });
 
