@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TASKS, TaskName } from '@mtssl/core';
+import { DatasetWriter, TASKS, TaskName } from '@mtssl/core';
 import { fakeDataset } from '../data/fake-datasets';
 import { TrainingDataset } from '../data/training-dataset';
 import { TrainInput, TrainLogger } from './options';
@@ -123,6 +123,22 @@ describe('train (tiny, cpu)', () => {
     });
     expect(result.harmonized).toEqual({ 'relative-position': false });
     expect(warnings.join('\n')).toContain('relative-position: the dataset says harmonized=false but the run asked for harmonize=true');
+  });
+
+  it('trains from shard directories written by core', async () => {
+    const dirs: Partial<Record<TaskName, string>> = {};
+    for (const task of ['colorization', 'motion'] as const) {
+      const fake = fakes([task], 8)[task]!;
+      const dir = join(root, 'shards', task);
+      const writer = await DatasetWriter.open(dir, fake.schema, { samplesPerShard: 5 });
+      for (let i = 0; i < fake.count; i++) await writer.write({ index: i, sample: await fake.read(i) });
+      await writer.finish({ extras: task === 'colorization' ? { rebalance: fake.extras!['rebalance'] } : {} });
+      dirs[task] = dir;
+    }
+    const warnings: string[] = [];
+    const result = await train({ ...base(join(root, 'from-shards'), []), datasets: dirs, steps: 3, logger: { info: () => undefined, warn: (l) => warnings.push(l) } });
+    expect(result.step).toBe(3);
+    expect(warnings).toEqual([]);
   });
 
   it('fails before the first step on a schema mismatch', async () => {
