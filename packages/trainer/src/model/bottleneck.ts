@@ -2,25 +2,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ForwardContext } from './context';
 import { conv, norm } from './layers';
+import { subsample } from './subsample';
 
 export interface UnitSpec {
   readonly depth: number;
   readonly bottleneck: number;
   readonly stride: number;
   readonly rate: number;
-}
-
-/**
- * Every stride-th pixel (what a 1x1 max pool with 'same' padding picks), by reshape and slice: the
- * wasm backend's MaxPoolGrad gives wrong gradients for a 1x1 window.
- */
-export function subsample(x: tf.Tensor4D, stride: number): tf.Tensor4D {
-  const [n, h, w, c] = x.shape;
-  const oh = Math.ceil(h / stride);
-  const ow = Math.ceil(w / stride);
-  const padded = oh * stride === h && ow * stride === w ? x : tf.pad(x, [[0, 0], [0, oh * stride - h], [0, ow * stride - w], [0, 0]]);
-  const split = tf.reshape(padded, [n, oh, stride, ow, stride, c]);
-  return tf.reshape(tf.slice(split, [0, 0, 0, 0, 0, 0], [n, oh, 1, ow, 1, c]), [n, oh, ow, c]);
 }
 
 export function bottleneckUnit(ctx: ForwardContext, name: string, x: tf.Tensor4D, spec: UnitSpec): tf.Tensor4D {

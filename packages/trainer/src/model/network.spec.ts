@@ -5,7 +5,7 @@ import { MultiTaskNet } from './network';
 import { resolveModelOptions, featureSide } from './config';
 import { forwardContext, disposeStatUpdates } from './context';
 import { ensureGradients } from './gradients';
-import { subsample } from './bottleneck';
+import { subsample } from './subsample';
 import { disposeBatch } from './batch';
 import { randomBatch } from './test-batches';
 
