@@ -17,3 +17,5 @@ export { parseTrainingLog, seriesByTask, type LogRecord } from './training-log';
 export { trainSupervised, type SupervisedData, type SupervisedResult } from './supervised';
 export { trainSupervisedOnManifest } from './supervised-manifest';
 export { SUPERVISED_DEFAULTS, resolveSupervisedOptions, type SupervisedOptions } from './supervised-options';
+export { trunkExtractor, type TrunkExtractorOptions } from './trunk-extractor';
+export { weightsDigest } from './weights-digest';

@@ -1,9 +1,9 @@
 // The supervised ceiling: train an extractor end-to-end with a linear softmax head on labelled
 // images. The result is a new extractor (same weights object, new id naming the trained weights)
 // that the linear probe then evaluates like any other trunk.
-import { createHash } from 'node:crypto';
 import * as tf from '@tensorflow/tfjs-core';
 import { OptionError, Rng } from '@mtssl/core';
+import { weightsDigest } from './weights-digest';
 import type { TrainableExtractor } from './extractor';
 import { resolveSupervisedOptions, type SupervisedOptions } from './supervised-options';
 
@@ -50,12 +50,6 @@ function headVariables(dim: number, numClasses: number, seed: number): [tf.Varia
   return vars;
 }
 
-/** Names trained weights by their content, so the feature cache can never confuse two trainings. */
-function weightsDigest(vars: readonly tf.Variable[]): string {
-  const hash = createHash('sha256');
-  for (const v of vars) hash.update(Buffer.from((v.dataSync() as Float32Array).buffer));
-  return hash.digest('hex').slice(0, 16);
-}
 
 /** tfjs-core's CommonJS build registers no gradients; say where they come from. */
 function explainMissingGradient(err: unknown): unknown {

@@ -1,0 +1,47 @@
+// Command-line parsing: node's parseArgs for the syntax, zod for the values, so every bad flag
+// gets a message naming the flag and the problem.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { TASKS, TaskName } from '@mtssl/core';
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+type FlagSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+export function parseFlags<T extends z.ZodTypeAny>(argv: readonly string[], flags: FlagSpec, schema: T, command: string): z.infer<T> {
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: flags, strict: true, allowPositionals: false }));
+  } catch (err) {
+    throw new UsageError(`${command}: ${(err as Error).message}`);
+  }
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`);
+    throw new UsageError(`${command}: ${problems.join('; ')}`);
+  }
+  return parsed.data as z.infer<T>;
+}
+
+/** "a,b" -> validated task list. */
+export const taskList = z
+  .string()
+  .transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean))
+  .refine((ts) => ts.every((t) => (TASKS as readonly string[]).includes(t)), {
+    message: `tasks must be a comma-separated subset of ${TASKS.join(', ')}`,
+  })
+  .transform((ts) => ts as TaskName[]);
+
+export const intFlag = (min = 1) =>
+  z
+    .string()
+    .regex(/^-?\d+$/, 'must be an integer')
+    .transform(Number)
+    .refine((n) => n >= min, { message: `must be >= ${min}` });
+
+export const numberFlag = z
+  .string()
+  .refine((s) => s.trim() !== '' && Number.isFinite(Number(s)), { message: 'must be a number' })
+  .transform(Number);

@@ -1,0 +1,97 @@
+import { MANIFEST_FLAGS, makeManifest } from './manifest-command';
+import { PREPROCESS_FLAGS, parsePreprocessArgs, preprocess } from './preprocess';
+import { TRAIN_FLAGS, trainCommand } from './train-command';
+import { EVAL_FLAGS, evalCommand } from './eval-command';
+import { EXPERIMENT_FLAGS, experiment, parseExperimentArgs } from './experiment';
+
+export interface Command {
+  readonly summary: string;
+  readonly help: string;
+  run(argv: readonly string[], signal: AbortSignal, log: (line: string) => void): Promise<void>;
+}
+
+function flagHelp(flags: Record<string, { type: string }>, notes: Record<string, string>): string {
+  return Object.entries(flags)
+    .map(([name, f]) => `  --${name}${f.type === 'string' ? ' <value>' : ''}${notes[name] ? `  ${notes[name]}` : ''}`)
+    .join('\n');
+}
+
+export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
+  preprocess: {
+    summary: 'build per-task sample shards from a data manifest',
+    help: `mtssl preprocess [options]\n\n${flagHelp(PREPROCESS_FLAGS, {
+      manifest: 'data manifest (default data-manifests/default.json)',
+      tasks: 'comma-separated subset of relative-position,colorization,exemplar,motion (default: all the manifest supports)',
+      preset: 'tiny | cpu | paper (default cpu)',
+      out: 'shards folder (default shards/<manifest>-<preset>)',
+      seed: 'random seed (default 0)',
+      threads: 'worker threads (default: cores - 1)',
+      policy: 'bad input: skip (default, counted and reported) | fail (stop at the first bad file)',
+      epochs: 'passes over the data per task (default 2)',
+      samples: 'stream positions per task (overrides --epochs)',
+      harmonize: 'write harmonized (Lab L x3) variants of the image tasks',
+      preview: 'samples per preview sheet (default 16, 0 for none)',
+      fresh: 'delete shards made with other settings instead of refusing',
+      split: 'all (default) | train | test: use only that split of the manifest',
+    })}`,
+    async run(argv, signal, log) {
+      await preprocess(parsePreprocessArgs(argv), signal, log);
+    },
+  },
+  train: {
+    summary: 'train the multi-task network (preprocessing first any missing shards)',
+    help: `mtssl train [options]\n\n${flagHelp(TRAIN_FLAGS, {
+      manifest: 'data manifest (default data-manifests/default.json)',
+      tasks: 'comma-separated subset of relative-position,colorization,exemplar,motion (default: all the manifest supports)',
+      preset: 'tiny | cpu | paper: stream and network sizes (default cpu)',
+      shards: 'shards folder (default shards/<manifest>-<preset>)',
+      out: 'run folder for checkpoints and logs (default runs/<manifest>-<preset>[-variant])',
+      steps: 'training steps, one task per step (default 200: about 6 minutes on wasm here)',
+      lasso: 'train lasso weights over the block-3 units, with an L1 penalty',
+      harmonize: 'use harmonized (Lab L x3) inputs for the image tasks',
+      resume: 'continue from the run folder\'s last checkpoint',
+      backend: 'auto (default: tfjs-node if installed, else wasm, else cpu) | tensorflow | wasm | cpu',
+    })}`,
+    async run(argv, signal, log) {
+      await trainCommand(argv, signal, log);
+    },
+  },
+  eval: {
+    summary: 'linear probe of a trained trunk on a labelled manifest (with --baselines: random init and supervised)',
+    help: `mtssl eval --checkpoint <run> [options]\n\n${flagHelp(EVAL_FLAGS, {
+      checkpoint: 'run folder written by train (its latest checkpoint is used)',
+      manifest: 'labelled manifest (default data-manifests/default.json)',
+      'input-size': 'image side fed to the trunk (default 64)',
+      baselines: 'also probe a random-init trunk and a supervised one trained on the train split',
+      previews: 'folder of stream preview PNGs to put in the report',
+      cache: 'feature cache folder (default .cache/features)',
+    })}`,
+    async run(argv, signal, log) {
+      await evalCommand(argv, signal, log);
+    },
+  },
+  experiment: {
+    summary: "the paper's comparison: each task, all four, harmonized, lasso; probed, with baselines",
+    help: `mtssl experiment [options]\n\n${flagHelp(EXPERIMENT_FLAGS, {
+      manifest: 'pretraining data (default data-manifests/default.json; the train split only is used)',
+      'probe-manifest': 'labelled manifest for the probe (default: the same)',
+      preset: 'tiny | cpu | paper (default cpu)',
+      steps: 'training steps per pretraining (default 600)',
+      rows: 'subset of rp,col,ex,ms,all,all-h,all-lasso',
+      out: 'output folder (default experiments/<manifest>-<preset>-<steps>)',
+    })}`,
+    async run(argv, signal, log) {
+      await experiment(parseExperimentArgs(argv), signal, log);
+    },
+  },
+  manifest: {
+    summary: 'write a data manifest for a folder of images and/or videos',
+    help: `mtssl manifest --folder <dir> --out <file.json> [options]\n\n${flagHelp(MANIFEST_FLAGS, {
+      labels: 'auto (default: subfolder names when images sit in subfolders) | none | subfolders',
+      test: 'fraction of each class held out for evaluation (default 0.2)',
+    })}`,
+    async run(argv, _signal, log) {
+      await makeManifest(argv, log);
+    },
+  },
+});

@@ -1,0 +1,121 @@
+// `mtssl eval`: linear probe of a trained trunk on a labelled manifest, optionally against the
+// random-init and supervised baselines, written as JSON and as the run's HTML report.
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { loadManifest } from '@mtssl/core';
+import {
+  compareToBaselines,
+  comparisonMarkdown,
+  ComparisonRow,
+  LinearProbeResult,
+  runLinearProbe,
+  trainSupervisedOnManifest,
+  trunkExtractor,
+  weightsDigest,
+  writeRunReport,
+} from '@mtssl/eval';
+import { BACKEND_PREFERENCES, createTrunk, loadTrunk, selectBackend, Trunk } from '@mtssl/trainer';
+import { intFlag, parseFlags } from './args';
+import { GENERATORS } from './registry';
+
+export const EVAL_FLAGS = {
+  checkpoint: { type: 'string' },
+  manifest: { type: 'string' },
+  'input-size': { type: 'string' },
+  baselines: { type: 'boolean' },
+  previews: { type: 'string' },
+  seed: { type: 'string' },
+  backend: { type: 'string' },
+  cache: { type: 'string' },
+} as const;
+
+const schema = z
+  .object({
+    checkpoint: z.string({ message: 'is required: a run folder (or checkpoint folder) written by train' }),
+    manifest: z.string().default('data-manifests/default.json'),
+    'input-size': intFlag(8).default(64),
+    baselines: z.boolean().default(false),
+    previews: z.string().optional(),
+    seed: intFlag(0).default(0),
+    backend: z.enum(BACKEND_PREFERENCES).default('auto'),
+    cache: z.string().default('.cache/features'),
+  })
+  .strict();
+
+export type EvalArgs = z.infer<typeof schema>;
+
+export interface ProbeRow extends ComparisonRow {
+  readonly result: LinearProbeResult;
+}
+
+function row(name: string, result: LinearProbeResult): ProbeRow {
+  return { name, top1: result.top1, top5: result.top5, top2: result.top2, result };
+}
+
+/** Probes one trunk; the trunk is disposed afterwards. */
+export async function probeTrunk(trunk: Trunk, label: string, manifestFile: string, inputSize: number, cacheDir: string): Promise<LinearProbeResult> {
+  const manifest = await loadManifest(manifestFile, { generators: GENERATORS });
+  const extractor = trunkExtractor(trunk, { id: `${label}:${weightsDigest(trunk.variables)}`, inputSize });
+  try {
+    return await runLinearProbe({ extractor, manifest, cacheDir });
+  } finally {
+    extractor.dispose();
+  }
+}
+
+/** The random-init and supervised rows, with the same trunk shape as `like`. */
+export async function baselineRows(like: Trunk, manifestFile: string, inputSize: number, seed: number, cacheDir: string, log: (l: string) => void): Promise<ProbeRow[]> {
+  const preset = { ...like.options, lasso: false };
+  const random = await probeTrunk(createTrunk('cpu', seed, preset), 'random-init', manifestFile, inputSize, cacheDir);
+  log(`random init: top-1 ${(100 * random.top1).toFixed(1)}%`);
+  const manifest = await loadManifest(manifestFile, { generators: GENERATORS });
+  const trunk = createTrunk('cpu', seed, preset);
+  const extractor = trunkExtractor(trunk, { id: `supervised-start:${seed}`, inputSize });
+  log('supervised ceiling: training the trunk with labels on the train split');
+  const supervised = await trainSupervisedOnManifest(extractor, manifest, { seed });
+  try {
+    const result = await runLinearProbe({ extractor: supervised.extractor, manifest, cacheDir });
+    log(`supervised: top-1 ${(100 * result.top1).toFixed(1)}%`);
+    return [row('random init', random), row('supervised', result)];
+  } finally {
+    extractor.dispose();
+  }
+}
+
+function defaultPreviews(runDir: string): string[] {
+  const dir = join(runDir, 'previews');
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.png')).map((f) => join(dir, f)) : [];
+}
+
+export async function evalCommand(argv: readonly string[], _signal: AbortSignal, log: (line: string) => void): Promise<void> {
+  const a = parseFlags(argv, EVAL_FLAGS, schema, 'eval');
+  const runDir = resolve(a.checkpoint);
+  if (!existsSync(runDir)) throw new Error(`--checkpoint ${a.checkpoint}: no such folder (train first: npx nx run train)`);
+  const choice = await selectBackend(a.backend, { log });
+  log(`eval: backend ${choice.name}`);
+  const manifestFile = resolve(a.manifest);
+  const cacheDir = resolve(a.cache);
+  const trunk = await loadTrunk(runDir);
+  const alphas = trunk.lassoAlphas();
+  const baselines = a.baselines ? await baselineRows(trunk, manifestFile, a['input-size'], a.seed, cacheDir, log) : [];
+  const result = await probeTrunk(trunk, runDir, manifestFile, a['input-size'], cacheDir);
+  const name = `pretrained (${runDir.split('/').pop()})`;
+  log(`${name}: top-1 ${(100 * result.top1).toFixed(1)}%, top-2 ${(100 * result.top2).toFixed(1)}%, top-5 ${(100 * result.top5).toFixed(1)}% on ${result.testCount} test images`);
+  const outDir = join(runDir, 'eval');
+  mkdirSync(outDir, { recursive: true });
+  const rows = [row(name, result), ...baselines];
+  writeFileSync(join(outDir, 'probe.json'), `${JSON.stringify(rows, null, 2)}\n`);
+  const comparison = baselines.length ? compareToBaselines(rows, 'random init', 'supervised') : undefined;
+  if (comparison) log(`\n${comparisonMarkdown(comparison)}`);
+  const previews = a.previews ? readdirSync(a.previews).filter((f) => f.endsWith('.png')).map((f) => join(a.previews as string, f)) : defaultPreviews(runDir);
+  const report = await writeRunReport({
+    outDir,
+    title: `mtssl run ${runDir}`,
+    ...(existsSync(join(runDir, 'metrics.jsonl')) ? { logFile: join(runDir, 'metrics.jsonl') } : {}),
+    ...(alphas ? { lasso: { tasks: Object.keys(alphas), alpha: Object.values(alphas) } } : {}),
+    ...(comparison ? { comparison } : {}),
+    previews,
+  });
+  log(`eval: report ${report.htmlFile}`);
+}

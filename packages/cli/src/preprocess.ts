@@ -1,0 +1,217 @@
+// `mtssl preprocess`: builds each task's sample shards from a data manifest, resumably, with
+// progress, a summary (samples, skipped files and why, samples/s) and preview sheets.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import {
+  BAD_INPUT_POLICIES,
+  BadInputPolicy,
+  DatasetWriter,
+  defaultThreads,
+  loadManifest,
+  openDataset,
+  PresetName,
+  ResolvedManifest,
+  SkippedInput,
+  StreamItem,
+  TASKS,
+  TaskName,
+  writeStreamShards,
+} from '@mtssl/core';
+import { intFlag, parseFlags, taskList } from './args';
+import { progressPrinter } from './progress';
+import { AnyStream, GENERATORS, STREAMS, taskNeedsVideo } from './registry';
+
+export const PREPROCESS_FLAGS = {
+  manifest: { type: 'string' },
+  tasks: { type: 'string' },
+  preset: { type: 'string' },
+  out: { type: 'string' },
+  seed: { type: 'string' },
+  threads: { type: 'string' },
+  policy: { type: 'string' },
+  epochs: { type: 'string' },
+  samples: { type: 'string' },
+  harmonize: { type: 'boolean' },
+  preview: { type: 'string' },
+  fresh: { type: 'boolean' },
+  split: { type: 'string' },
+} as const;
+
+const schema = z
+  .object({
+    manifest: z.string().default('data-manifests/default.json'),
+    tasks: taskList.optional(),
+    preset: z.enum(['tiny', 'cpu', 'paper']).default('cpu'),
+    out: z.string().optional(),
+    seed: intFlag(0).default(0),
+    threads: intFlag(1).optional(),
+    policy: z.enum(BAD_INPUT_POLICIES).default('skip'),
+    epochs: intFlag(1).default(2),
+    samples: intFlag(1).optional(),
+    harmonize: z.boolean().default(false),
+    preview: intFlag(0).default(16),
+    fresh: z.boolean().default(false),
+    split: z.enum(['all', 'train', 'test']).default('all'),
+  })
+  .strict();
+
+export type PreprocessArgs = z.infer<typeof schema>;
+
+export interface TaskOutcome {
+  readonly task: TaskName;
+  readonly dir: string;
+  readonly samples: number;
+  readonly skipped: number;
+  readonly seconds: number;
+  readonly upToDate: boolean;
+  readonly skippedFiles: readonly SkippedInput[];
+  readonly preview?: string;
+}
+
+/** Where a task's shards live: one folder per manifest, one per task (and harmonized variant). */
+export function datasetDir(shardsRoot: string, task: TaskName, harmonized: boolean): string {
+  return join(shardsRoot, harmonized ? `${task}-harmonized` : task);
+}
+
+export function defaultShardsRoot(manifestName: string, preset: PresetName): string {
+  return join('shards', `${manifestName}-${preset}`);
+}
+
+export function tasksFor(manifest: ResolvedManifest, requested: readonly TaskName[] | undefined): TaskName[] {
+  const usable = (t: TaskName) => (taskNeedsVideo(t) ? manifest.videos.length > 0 : manifest.images.length > 0);
+  if (requested) {
+    for (const t of requested) {
+      if (!usable(t)) throw new Error(`${t}: manifest ${manifest.file} has no ${taskNeedsVideo(t) ? 'videos' : 'images'}`);
+    }
+    return [...requested];
+  }
+  return TASKS.filter(usable);
+}
+
+/** Refuses to mix shards made with other settings into one dataset. */
+function checkSameRun(dir: string, meta: Record<string, unknown>, fresh: boolean): void {
+  const file = join(dir, 'dataset.json');
+  if (!existsSync(file)) return;
+  if (fresh) {
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  const stored = (JSON.parse(readFileSync(file, 'utf8')) as { meta?: unknown }).meta;
+  if (JSON.stringify(stored) !== JSON.stringify(meta)) {
+    throw new Error(
+      `${dir} holds shards made with other settings (stored ${JSON.stringify(stored)}, now ${JSON.stringify(meta)}); ` +
+        'rerun with --fresh to rebuild it, or choose another --out',
+    );
+  }
+}
+
+async function writePreview(stream: AnyStream, options: Readonly<object>, dir: string, count: number, file: string): Promise<string | undefined> {
+  if (count === 0) return undefined;
+  const dataset = await openDataset(dir);
+  const items: StreamItem[] = [];
+  try {
+    for await (const item of dataset.samples({ end: Math.min(count, dataset.count) })) items.push(item);
+  } finally {
+    await dataset.close();
+  }
+  if (items.length === 0) return undefined;
+  await stream.preview(items, file, options);
+  return file;
+}
+
+interface RunOneInput {
+  readonly task: TaskName;
+  readonly manifest: ResolvedManifest;
+  readonly args: PreprocessArgs;
+  readonly shardsRoot: string;
+  readonly signal: AbortSignal;
+  readonly log: (line: string) => void;
+}
+
+async function runOne({ task, manifest, args, shardsRoot, signal, log }: RunOneInput): Promise<TaskOutcome> {
+  const stream = STREAMS[task];
+  const harmonize = args.harmonize && task !== 'colorization';
+  const options = stream.resolveOptions({ ...stream.presets[args.preset], ...(harmonize ? { harmonize: true } : {}) });
+  const total = args.samples ?? stream.defaultTotal(manifest, options) * args.epochs;
+  const dir = datasetDir(shardsRoot, task, harmonize);
+  const meta = { task, preset: args.preset, seed: args.seed, total, manifest: manifest.file, split: args.split, options };
+  checkSameRun(dir, meta, args.fresh);
+  mkdirSync(dir, { recursive: true });
+  const writer = await DatasetWriter.open(dir, stream.schema(options), { meta });
+  const started = Date.now();
+  let upToDate = writer.resumeIndex >= total;
+  if (!upToDate) {
+    if (writer.resumeIndex > 0) log(`${task}: resuming at position ${writer.resumeIndex} (${writer.count} samples kept)`);
+    const printer = progressPrinter(task);
+    const sampleStream = stream.open(manifest, options, {
+      seed: args.seed,
+      threads: args.threads ?? defaultThreads(),
+      policy: args.policy as BadInputPolicy,
+      startIndex: writer.resumeIndex,
+      total,
+      signal,
+      onProgress: (p) => printer.update(p),
+    });
+    try {
+      await writeStreamShards(sampleStream, writer, { signal });
+    } finally {
+      printer.done();
+    }
+    if (stream.finalize) await stream.finalize(dir, options);
+  } else {
+    upToDate = true;
+  }
+  const dataset = await openDataset(dir);
+  const { count: samples, report } = { count: dataset.count, report: dataset.info.report };
+  await dataset.close();
+  const previewFile = args.preview > 0 ? join(shardsRoot, 'previews', `${harmonize ? `${task}-harmonized` : task}.png`) : undefined;
+  if (previewFile) mkdirSync(join(shardsRoot, 'previews'), { recursive: true });
+  const preview = previewFile ? await writePreview(stream, options, dir, args.preview, previewFile) : undefined;
+  return {
+    task,
+    dir,
+    samples,
+    skipped: report?.skipped.length ?? 0,
+    skippedFiles: report?.skipped ?? [],
+    seconds: (Date.now() - started) / 1000,
+    upToDate,
+    ...(preview ? { preview } : {}),
+  };
+}
+
+/** Keeps one split's files, e.g. so pretraining never sees the images a probe is tested on. */
+function onlySplit(manifest: ResolvedManifest, split: PreprocessArgs['split']): ResolvedManifest {
+  if (split === 'all') return manifest;
+  return { ...manifest, images: manifest.images.filter((i) => i.split === split), videos: manifest.videos.filter((v) => v.split === split) };
+}
+
+export interface PreprocessResult {
+  readonly shardsRoot: string;
+  readonly outcomes: readonly TaskOutcome[];
+}
+
+export async function preprocess(args: PreprocessArgs, signal: AbortSignal, log: (line: string) => void): Promise<PreprocessResult> {
+  const manifest = onlySplit(await loadManifest(resolve(args.manifest), { generators: GENERATORS }), args.split);
+  const tasks = tasksFor(manifest, args.tasks);
+  const shardsRoot = resolve(args.out ?? defaultShardsRoot(manifest.name, args.preset));
+  log(`preprocess: manifest ${manifest.name} (${manifest.images.length} images, ${manifest.videos.length} videos), preset ${args.preset}, tasks ${tasks.join(', ')} -> ${shardsRoot}`);
+  const outcomes: TaskOutcome[] = [];
+  for (const task of tasks) {
+    outcomes.push(await runOne({ task, manifest, args, shardsRoot, signal, log }));
+    const o = outcomes[outcomes.length - 1] as TaskOutcome;
+    log(
+      o.upToDate
+        ? `${task}: up to date, ${o.samples} samples in ${o.dir}`
+        : `${task}: ${o.samples} samples, ${o.skipped} inputs skipped, ${(o.samples / Math.max(o.seconds, 1e-3)).toFixed(1)} samples/s -> ${o.dir}`,
+    );
+    for (const s of o.skippedFiles.slice(0, 20)) log(`  skipped ${s.file}: ${s.reason}`);
+    if (o.skippedFiles.length > 20) log(`  ... and ${o.skippedFiles.length - 20} more (see ${join(o.dir, 'dataset.json')})`);
+    if (o.preview) log(`${task}: preview ${o.preview}`);
+  }
+  return { shardsRoot, outcomes };
+}
+
+export function parsePreprocessArgs(argv: readonly string[]): PreprocessArgs {
+  return parseFlags(argv, PREPROCESS_FLAGS, schema, 'preprocess');
+}

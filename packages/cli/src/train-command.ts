@@ -1,0 +1,97 @@
+// `mtssl train`: trains the multi-task network on the shards of a manifest, preprocessing first any
+// task whose shards are missing, so `npx nx run train` alone runs the whole job.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { isDatasetComplete, loadManifest, TaskName } from '@mtssl/core';
+import { BACKEND_PREFERENCES, train } from '@mtssl/trainer';
+import { intFlag, numberFlag, parseFlags, taskList } from './args';
+import { datasetDir, defaultShardsRoot, parsePreprocessArgs, preprocess, tasksFor } from './preprocess';
+import { GENERATORS } from './registry';
+
+export const TRAIN_FLAGS = {
+  manifest: { type: 'string' },
+  tasks: { type: 'string' },
+  preset: { type: 'string' },
+  shards: { type: 'string' },
+  out: { type: 'string' },
+  steps: { type: 'string' },
+  'batch-size': { type: 'string' },
+  lr: { type: 'string' },
+  lasso: { type: 'boolean' },
+  'lasso-weight': { type: 'string' },
+  harmonize: { type: 'boolean' },
+  interleave: { type: 'string' },
+  seed: { type: 'string' },
+  resume: { type: 'boolean' },
+  backend: { type: 'string' },
+  'checkpoint-every': { type: 'string' },
+} as const;
+
+const schema = z
+  .object({
+    manifest: z.string().default('data-manifests/default.json'),
+    tasks: taskList.optional(),
+    preset: z.enum(['tiny', 'cpu', 'paper']).default('cpu'),
+    shards: z.string().optional(),
+    out: z.string().optional(),
+    steps: intFlag(0).default(200),
+    'batch-size': intFlag(1).optional(),
+    lr: numberFlag.optional(),
+    lasso: z.boolean().default(false),
+    'lasso-weight': numberFlag.optional(),
+    harmonize: z.boolean().default(false),
+    interleave: z.enum(['round-robin', 'weighted']).optional(),
+    seed: intFlag(0).default(0),
+    resume: z.boolean().default(false),
+    backend: z.enum(BACKEND_PREFERENCES).default('auto'),
+    'checkpoint-every': intFlag(1).optional(),
+  })
+  .strict();
+
+export type TrainArgs = z.infer<typeof schema>;
+
+/** Default run folder: one per manifest, preset and variant, so runs never overwrite each other. */
+export function defaultRunDir(manifestName: string, a: TrainArgs, tasks: readonly TaskName[], allTasks: number): string {
+  const parts = [manifestName, a.preset];
+  if (tasks.length < allTasks) parts.push(tasks.join('+'));
+  if (a.harmonize) parts.push('harmonized');
+  if (a.lasso) parts.push('lasso');
+  return join('runs', parts.join('-'));
+}
+
+export async function trainCommand(argv: readonly string[], signal: AbortSignal, log: (line: string) => void): Promise<void> {
+  const a = parseFlags(argv, TRAIN_FLAGS, schema, 'train');
+  const manifest = await loadManifest(resolve(a.manifest), { generators: GENERATORS });
+  const available = tasksFor(manifest, undefined);
+  const tasks = tasksFor(manifest, a.tasks);
+  const shardsRoot = resolve(a.shards ?? defaultShardsRoot(manifest.name, a.preset));
+  const dirFor = (t: TaskName) => datasetDir(shardsRoot, t, a.harmonize && t !== 'colorization');
+  const missing = tasks.filter((t) => !isDatasetComplete(dirFor(t)));
+  if (missing.length > 0) {
+    if (a.shards && !existsSync(shardsRoot)) throw new Error(`--shards ${a.shards}: no such folder`);
+    log(`train: shards missing for ${missing.join(', ')}; preprocessing them first`);
+    const pre = ['--manifest', a.manifest, '--preset', a.preset, '--tasks', missing.join(','), '--out', shardsRoot, '--seed', String(a.seed)];
+    await preprocess(parsePreprocessArgs(a.harmonize ? [...pre, '--harmonize'] : pre), signal, log);
+  }
+  const outDir = resolve(a.out ?? defaultRunDir(manifest.name, a, tasks, available.length));
+  const datasets = Object.fromEntries(tasks.map((t) => [t, dirFor(t)]));
+  log(`train: ${tasks.join(', ')} on ${manifest.name}, preset ${a.preset} -> ${outDir}`);
+  await train({
+    datasets,
+    outDir,
+    preset: a.preset,
+    seed: a.seed,
+    lasso: a.lasso,
+    harmonize: a.harmonize,
+    resume: a.resume,
+    backend: a.backend,
+    steps: a.steps,
+    ...(a['batch-size'] !== undefined ? { batchSize: a['batch-size'] } : {}),
+    ...(a.lr !== undefined ? { learningRate: a.lr } : {}),
+    ...(a['lasso-weight'] !== undefined ? { lassoWeight: a['lasso-weight'] } : {}),
+    ...(a.interleave !== undefined ? { interleave: a.interleave } : {}),
+    ...(a['checkpoint-every'] !== undefined ? { checkpointEvery: a['checkpoint-every'] } : {}),
+    logger: { info: log, warn: (line) => log(`warning: ${line}`) },
+  });
+}
