@@ -103,7 +103,7 @@ export async function experiment(a: ExperimentArgs, signal: AbortSignal, log: (l
     const resume = existsSync(join(runDir, 'latest.json'));
     log(`${r.name}: training ${tasks.join(', ')}${resume ? ' (resuming)' : ''}`);
     const result = await train({
-      datasets, outDir: runDir, preset: a.preset, steps: a.steps, seed: a.seed, lasso: r.lasso, harmonize: r.harmonize,
+      datasets, outDir: runDir, preset: a.preset, stride8: true, steps: a.steps, seed: a.seed, lasso: r.lasso, harmonize: r.harmonize,
       resume, backend: choice.name === 'tensorflow' ? 'tensorflow' : a.backend, handleSignals: false,
       ...(a['batch-size'] ? { batchSize: a['batch-size'] } : {}),
       logger: { info: log, warn: (l) => log(`warning: ${l}`) },
@@ -113,7 +113,7 @@ export async function experiment(a: ExperimentArgs, signal: AbortSignal, log: (l
     log(`${r.name}: probe top-1 ${(100 * probe.top1).toFixed(1)}%, top-2 ${(100 * probe.top2).toFixed(1)}%`);
     probed.push({ name: r.name, top1: probe.top1, top5: probe.top5, top2: probe.top2, result: probe });
   }
-  const like = createTrunk(a.preset === 'tiny' ? 'tiny' : a.preset, a.seed);
+  const like = createTrunk(a.preset, a.seed, { stride8: true });
   let baselines: ProbeRow[];
   try {
     baselines = await baselineRows(like, probeManifest, inputSize, a.seed, join(outDir, 'features'), log);

@@ -1,6 +1,5 @@
 // `mtssl train`: trains the multi-task network on the shards of a manifest, preprocessing first any
 // task whose shards are missing, so `npx nx run train` alone runs the whole job.
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { isDatasetComplete, loadManifest, TaskName } from '@mtssl/core';
@@ -67,9 +66,9 @@ export async function trainCommand(argv: readonly string[], signal: AbortSignal,
   const tasks = tasksFor(manifest, a.tasks);
   const shardsRoot = resolve(a.shards ?? defaultShardsRoot(manifest.name, a.preset));
   const dirFor = (t: TaskName) => datasetDir(shardsRoot, t, a.harmonize && t !== 'colorization');
-  const missing = tasks.filter((t) => !isDatasetComplete(dirFor(t)));
+  const complete = await Promise.all(tasks.map((t) => isDatasetComplete(dirFor(t))));
+  const missing = tasks.filter((_, i) => !complete[i]);
   if (missing.length > 0) {
-    if (a.shards && !existsSync(shardsRoot)) throw new Error(`--shards ${a.shards}: no such folder`);
     log(`train: shards missing for ${missing.join(', ')}; preprocessing them first`);
     const pre = ['--manifest', a.manifest, '--preset', a.preset, '--tasks', missing.join(','), '--out', shardsRoot, '--seed', String(a.seed)];
     await preprocess(parsePreprocessArgs(a.harmonize ? [...pre, '--harmonize'] : pre), signal, log);
@@ -81,6 +80,8 @@ export async function trainCommand(argv: readonly string[], signal: AbortSignal,
     datasets,
     outDir,
     preset: a.preset,
+    // The streams' colorization targets are at inputSize / 8 in every preset.
+    stride8: true,
     seed: a.seed,
     lasso: a.lasso,
     harmonize: a.harmonize,

@@ -60,11 +60,19 @@ export class WorkerPool<TIn, TOut> {
       idleTimeout: 60_000,
       workerData,
     });
+    // Piscina reports replies to tasks it already abandoned (after abort or destroy) as pool
+    // 'error' events; unhandled, one would crash the process. Keep the first real one for run().
+    this.piscina.on('error', (err: unknown) => {
+      if (!this.closed && !this.abort.signal.aborted && !this.poolError) this.poolError = err instanceof Error ? err : new Error(String(err));
+    });
   }
+
+  private poolError: Error | undefined;
 
   /** Runs one task; `transfer` lists buffers moved (not copied) into the worker. */
   run(task: TIn, transfer: ArrayBuffer[] = []): Promise<TOut> {
     if (this.closed) return Promise.reject(new Error('WorkerPool is closed'));
+    if (this.poolError) return Promise.reject(this.poolError);
     return this.piscina.run(task, { transferList: transfer, signal: this.abort.signal });
   }
 
