@@ -2,6 +2,7 @@ import { MANIFEST_FLAGS, makeManifest } from './manifest-command';
 import { PREPROCESS_FLAGS, parsePreprocessArgs, preprocess } from './preprocess';
 import { TRAIN_FLAGS, trainCommand } from './train-command';
 import { EVAL_FLAGS, evalCommand } from './eval-command';
+import { BENCH_FLAGS, benchCommand } from './bench-command';
 import { EXPERIMENT_FLAGS, experiment, parseExperimentArgs } from './experiment';
 
 export interface Command {
@@ -82,6 +83,13 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
     })}`,
     async run(argv, signal, log) {
       await experiment(parseExperimentArgs(argv), signal, log);
+    },
+  },
+  bench: {
+    summary: 'run the benchmarks: stream samples/s and peak memory, engine GFLOPS and ms/step',
+    help: `mtssl bench [--only <names>]\n\n${flagHelp(BENCH_FLAGS, { only: 'subset of relative-position,colorization,exemplar,motion,trainer' })}`,
+    async run(argv, signal, log) {
+      await benchCommand(argv, signal, log);
     },
   },
   manifest: {
