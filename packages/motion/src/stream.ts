@@ -77,7 +77,10 @@ export class MotionSampleStream implements SampleStream {
         this.progress(start, done);
       }
     } finally {
-      await pool.destroy();
+      // Let queued chunks finish (each bounded by timeoutMs) so every worker reaps its ffmpeg child;
+      // terminating workers mid-task would leave zombie ffmpeg processes behind.
+      if (this.context.signal?.aborted) await pool.destroy();
+      else await pool.close();
     }
   }
 
