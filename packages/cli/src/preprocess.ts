@@ -140,7 +140,7 @@ async function runOne({ task, manifest, args, shardsRoot, signal, log }: RunOneI
   mkdirSync(dir, { recursive: true });
   const writer = await DatasetWriter.open(dir, stream.schema(options), { meta });
   const started = Date.now();
-  let upToDate = writer.resumeIndex >= total;
+  const upToDate = writer.resumeIndex >= total;
   if (!upToDate) {
     if (writer.resumeIndex > 0) log(`${task}: resuming at position ${writer.resumeIndex} (${writer.count} samples kept)`);
     const printer = progressPrinter(task);
@@ -159,11 +159,10 @@ async function runOne({ task, manifest, args, shardsRoot, signal, log }: RunOneI
       printer.done();
     }
     if (stream.finalize) await stream.finalize(dir, options);
-  } else {
-    upToDate = true;
   }
   const dataset = await openDataset(dir);
-  const { count: samples, report } = { count: dataset.count, report: dataset.info.report };
+  const samples = dataset.count;
+  const report = dataset.info.report;
   await dataset.close();
   const previewFile = args.preview > 0 ? join(shardsRoot, 'previews', `${harmonize ? `${task}-harmonized` : task}.png`) : undefined;
   if (previewFile) mkdirSync(join(shardsRoot, 'previews'), { recursive: true });
