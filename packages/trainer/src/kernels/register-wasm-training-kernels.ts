@@ -1,9 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { CONV2D_GRADIENT } from './conv2d-gradient';
 import { registerCoreGradients } from './gradients/register-core-gradients';
+import { WASM_MAX_POOL_GRAD } from './max-pool-grad';
 import { WASM_CONV2D_BACKPROP_FILTER, WASM_CONV2D_BACKPROP_INPUT } from './wasm-conv-kernels';
 
-export const WASM_TRAINING_KERNELS: readonly tf.KernelConfig[] = [WASM_CONV2D_BACKPROP_FILTER, WASM_CONV2D_BACKPROP_INPUT];
+export const WASM_TRAINING_KERNELS: readonly tf.KernelConfig[] = [
+  WASM_CONV2D_BACKPROP_FILTER,
+  WASM_CONV2D_BACKPROP_INPUT,
+  WASM_MAX_POOL_GRAD,
+];
 
 /** Installs our Conv2D gradient (any backend; handles dilation) in place of tfjs-core's, once. */
 export function registerConv2dGradient(): void {
