@@ -3,14 +3,28 @@ import type { ConvGeometry } from './conv-geometry';
 import { padOrCrop } from './conv-geometry';
 import { type AxisPhase, planAxis } from './phase-plan';
 
+/**
+ * The filter restricted to the given taps, flipped in both axes, with Cin and Cout swapped. Taps are gathered
+ * as contiguous rows of a [KH*KW, Cin*Cout] view (wasm's Gather and Reverse are scalar loops).
+ */
+function flippedTaps(filter: tf.Tensor4D, rowTaps: readonly number[], colTaps: readonly number[]): tf.Tensor4D {
+  return tf.tidy(() => {
+    const [kh, kw, cin, cout] = filter.shape;
+    const flat = tf.reshape(filter, [kh * kw, cin * cout]);
+    const picked: tf.Tensor[] = [];
+    for (const i of [...rowTaps].reverse()) for (const j of [...colTaps].reverse()) picked.push(tf.slice(flat, [i * kw + j, 0], [1, cin * cout]));
+    const sub = picked.length === kh * kw && kh * kw === 1 ? flat : tf.concat(picked, 0);
+    return tf.transpose(tf.reshape(sub, [rowTaps.length, colTaps.length, cin, cout]), [0, 1, 3, 2]);
+  });
+}
+
 /** One phase: correlate dy with the phase's taps, flipped and with Cin/Cout swapped, by a forward conv. */
 function phaseGrad(dy: tf.Tensor4D, filter: tf.Tensor4D, ph: AxisPhase, pw: AxisPhase, count: [number, number]): tf.Tensor4D {
   return tf.tidy(() => {
     const n = dy.shape[0];
     const cin = filter.shape[2];
     if (ph.taps.length === 0 || pw.taps.length === 0) return tf.zeros([n, count[0], count[1], cin]);
-    const sub = tf.gather(tf.gather(filter, ph.taps, 0), pw.taps, 1);
-    const flipped = tf.transpose(tf.reverse(sub, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D;
+    const flipped = flippedTaps(filter, ph.taps, pw.taps);
     const dyp = padOrCrop(dy, [ph.padBefore, ph.padAfter], [pw.padBefore, pw.padAfter]);
     const out = tf.conv2d(dyp, flipped, 1, 'valid', 'NHWC', [ph.dilation, pw.dilation]);
     if (out.shape[1] !== count[0] || out.shape[2] !== count[1] || out.shape[3] !== cin) {
