@@ -51,6 +51,8 @@ export interface TrainOptions {
   readonly logEvery: number;
   /** Write a checkpoint and stop cleanly on SIGINT. */
   readonly handleSignals: boolean;
+  /** On wasm: the heap size a step's predicted peak must fit in (the 32-bit heap stops at 4 GiB). */
+  readonly wasmMemoryLimitBytes: number;
   readonly logger: TrainLogger;
 }
 
@@ -82,6 +84,7 @@ export const TRAIN_DEFAULTS: Readonly<Omit<TrainOptions, 'datasets' | 'outDir'>>
   backend: 'auto',
   logEvery: 10,
   handleSignals: true,
+  wasmMemoryLimitBytes: 4 * 2 ** 30,
   logger: CONSOLE_LOGGER,
 });
 
@@ -131,5 +134,6 @@ export function resolveTrainOptions(input: TrainInput): { options: TrainOptions;
   requireOneOf('backend', o.backend, BACKEND_PREFERENCES);
   requirePositiveInt('logEvery', o.logEvery);
   requireBoolean('handleSignals', o.handleSignals);
+  requireNumberInRange('wasmMemoryLimitBytes', o.wasmMemoryLimitBytes, 1, 4 * 2 ** 30);
   return { options: Object.freeze(o), tasks };
 }

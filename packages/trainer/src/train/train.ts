@@ -16,6 +16,7 @@ import { TrainInput, TrainOptions, resolveTrainOptions } from './options';
 import { checkSchemas, closeDatasets, modelOptionsFor, openDatasets } from './run-setup';
 import { makeOptimizer, trainStep } from './step';
 import { readHarmonized } from './harmonization';
+import { guardWasmMemory } from './memory-guard';
 
 export type StopReason = 'steps' | 'exhausted' | 'signal';
 
@@ -157,6 +158,10 @@ export async function train(input: TrainInput): Promise<TrainResult> {
   if (options.handleSignals) process.on('SIGINT', onSignal);
   try {
     run = await buildRun(options, tasks, datasets);
+    if (backend.name === 'wasm') {
+      const schemas = new Map([...datasets].map(([t, d]) => [t, d.schema]));
+      await guardWasmMemory(run.net, schemas, options.batchSize, options.wasmMemoryLimitBytes);
+    }
     const summaries = new Summaries();
     const { stoppedBy, ms, steps } = await loop(run, stop, summaries);
     const checkpoint = await saveCheckpoint(options.outDir, run.net, run.optimizers, runState(run));

@@ -1,0 +1,91 @@
+// WASM memory is 32-bit: the heap stops at 4 GiB and never shrinks, and running past it aborts the
+// process mid-run. Before the first step we measure each task's step at batch 1 and 2 and refuse a
+// batch size whose predicted peak does not fit, saying what to lower.
+import * as tf from '@tensorflow/tfjs-core';
+import { SampleSchema, TaskName, findField } from '@mtssl/core';
+import { MultiTaskNet } from '../model/network';
+import { disposeBatch } from '../model/batch';
+import { randomBatch, RandomBatchSizes } from '../model/test-batches';
+import { disposeStatUpdates, forwardContext } from '../model/context';
+
+/** Headroom for what the engine does not count: XNNPACK's packed weights, allocator fragmentation. */
+export const WASM_HEAP_MARGIN = 1.5;
+
+export interface StepMemory {
+  readonly task: TaskName;
+  /** Bytes a step allocates beyond what is live before it, at batch 0 (extrapolated). */
+  readonly fixedBytes: number;
+  readonly bytesPerSample: number;
+}
+
+/** The image side (and colorization target side) a task's samples have, read from its schema. */
+export function batchSizesFor(task: TaskName, schema: SampleSchema, numBins: number): Omit<RandomBatchSizes, 'batchSize'> {
+  const side = (name: string, at: number): number => findField(schema, name).shape[at] as number;
+  switch (task) {
+    case 'relative-position':
+      return { side: side('patches', 1), targetSide: 1, numBins };
+    case 'colorization':
+      return { side: side('input', 0), targetSide: side('ab_bins', 0), numBins };
+    case 'exemplar':
+      return { side: side('views', 1), targetSide: 1, numBins };
+    case 'motion':
+      return { side: side('frame', 0), targetSide: 1, numBins };
+  }
+}
+
+async function stepPeakBytes(net: MultiTaskNet, task: TaskName, sizes: RandomBatchSizes): Promise<number> {
+  const before = tf.memory().numBytes;
+  const profile = await tf.profile(() => {
+    const batch = randomBatch(task, sizes, 0);
+    const ctx = forwardContext(net.params, true);
+    try {
+      const { value, grads } = tf.variableGrads(() => net.loss(ctx, batch, 0).loss, net.trainableFor(task));
+      tf.dispose([value, ...Object.values(grads)]);
+    } finally {
+      disposeStatUpdates(ctx.statUpdates);
+      disposeBatch(batch);
+      if (batch.task === 'colorization') batch.rebalance.dispose();
+    }
+  });
+  return profile.peakBytes - before;
+}
+
+/** A task's step memory as a line in the batch size, from two measured steps (batch 1 and 2). */
+export async function measureStepMemory(net: MultiTaskNet, task: TaskName, sizes: Omit<RandomBatchSizes, 'batchSize'>): Promise<StepMemory> {
+  const one = await stepPeakBytes(net, task, { ...sizes, batchSize: 1 });
+  const two = await stepPeakBytes(net, task, { ...sizes, batchSize: 2 });
+  const bytesPerSample = Math.max(two - one, 1);
+  return { task, fixedBytes: Math.max(one - bytesPerSample, 0), bytesPerSample };
+}
+
+function gib(bytes: number): string {
+  return `${(bytes / 2 ** 30).toFixed(2)} GiB`;
+}
+
+/** Throws, naming the task and the largest batch size that fits, when a step would overrun the heap. */
+export function checkStepMemory(steps: readonly StepMemory[], batchSize: number, liveBytes: number, limitBytes: number): void {
+  for (const s of steps) {
+    const need = liveBytes + WASM_HEAP_MARGIN * (s.fixedBytes + batchSize * s.bytesPerSample);
+    if (need <= limitBytes) continue;
+    const fits = Math.floor((limitBytes / WASM_HEAP_MARGIN - liveBytes / WASM_HEAP_MARGIN - s.fixedBytes) / s.bytesPerSample);
+    const lower = fits >= 1 ? `lower --batch-size to ${fits} or less` : 'lower the input size or use a smaller preset (batch size 1 does not fit)';
+    throw new Error(
+      `wasm memory: a ${s.task} step at batch size ${batchSize} needs about ${gib(need)} (${gib(liveBytes)} live, ` +
+        `${gib(s.bytesPerSample)} per sample, x${WASM_HEAP_MARGIN} headroom) but the wasm heap stops at ${gib(limitBytes)}; ` +
+        `${lower}, or install @tensorflow/tfjs-node(-gpu) for the native backend`,
+    );
+  }
+}
+
+/** Measures every task's step and checks the batch size against the heap limit, before step 1. */
+export async function guardWasmMemory(
+  net: MultiTaskNet,
+  schemas: ReadonlyMap<TaskName, SampleSchema>,
+  batchSize: number,
+  limitBytes: number,
+): Promise<StepMemory[]> {
+  const steps: StepMemory[] = [];
+  for (const [task, schema] of schemas) steps.push(await measureStepMemory(net, task, batchSizesFor(task, schema, net.options.numBins)));
+  checkStepMemory(steps, batchSize, tf.memory().numBytes, limitBytes);
+  return steps;
+}
