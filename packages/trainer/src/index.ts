@@ -22,3 +22,6 @@ export { TRAIN_DEFAULTS, CONSOLE_LOGGER, resolveTrainOptions, type TrainOptions,
 export { createTrunk, loadTrunk, type Trunk } from './train/trunk';
 export { CHECKPOINT_FORMAT, LATEST_FILE, latestCheckpoint, type RunState } from './train/checkpoint';
 export { METRICS_FILE, type MetricsRecord } from './train/metrics-log';
+export { forwardFlops, kernelFlops, TRAINING_FLOPS_PER_FORWARD } from './train/flops';
+export { benchTaskStep, benchTrunkStep, plainConv2dRate, type StepBench, type StepBenchOptions } from './train/step-bench';
+export { measureStepMemory, checkStepMemory, WASM_HEAP_MARGIN, type StepMemory } from './train/memory-guard';
