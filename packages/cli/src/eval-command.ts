@@ -65,15 +65,23 @@ export async function probeTrunk(trunk: Trunk, label: string, manifestFile: stri
 }
 
 /** The random-init and supervised rows, with the same trunk shape as `like`. */
-export async function baselineRows(like: Trunk, manifestFile: string, inputSize: number, seed: number, cacheDir: string, log: (l: string) => void): Promise<ProbeRow[]> {
+export async function baselineRows(
+  like: Trunk,
+  manifestFile: string,
+  inputSize: number,
+  seed: number,
+  cacheDir: string,
+  log: (l: string) => void,
+  supervisedEpochs?: number,
+): Promise<ProbeRow[]> {
   const preset = { ...like.options, lasso: false };
   const random = await probeTrunk(createTrunk('cpu', seed, preset), 'random-init', manifestFile, inputSize, cacheDir);
   log(`random init: top-1 ${(100 * random.top1).toFixed(1)}%`);
   const manifest = await loadManifest(manifestFile, { generators: GENERATORS });
   const trunk = createTrunk('cpu', seed, preset);
   const extractor = trunkExtractor(trunk, { id: `supervised-start:${seed}`, inputSize });
-  log('supervised ceiling: training the trunk with labels on the train split');
-  const supervised = await trainSupervisedOnManifest(extractor, manifest, { seed });
+  log(`supervised ceiling: training the trunk with labels on the train split${supervisedEpochs ? ` for ${supervisedEpochs} epochs` : ''}`);
+  const supervised = await trainSupervisedOnManifest(extractor, manifest, { seed, ...(supervisedEpochs ? { epochs: supervisedEpochs } : {}) });
   try {
     const result = await runLinearProbe({ extractor: supervised.extractor, manifest, cacheDir });
     log(`supervised: top-1 ${(100 * result.top1).toFixed(1)}%`);

@@ -24,6 +24,7 @@ export const EXPERIMENT_FLAGS = {
   backend: { type: 'string' },
   'input-size': { type: 'string' },
   epochs: { type: 'string' },
+  'supervised-epochs': { type: 'string' },
 } as const;
 
 export interface ExperimentRow {
@@ -63,6 +64,7 @@ const schema = z
     backend: z.enum(BACKEND_PREFERENCES).default('auto'),
     'input-size': intFlag(8).optional(),
     epochs: intFlag(1).default(4),
+    'supervised-epochs': intFlag(1).default(10),
   })
   .strict();
 
@@ -116,7 +118,7 @@ export async function experiment(a: ExperimentArgs, signal: AbortSignal, log: (l
   const like = createTrunk(a.preset, a.seed, { stride8: true });
   let baselines: ProbeRow[];
   try {
-    baselines = await baselineRows(like, probeManifest, inputSize, a.seed, join(outDir, 'features'), log);
+    baselines = await baselineRows(like, probeManifest, inputSize, a.seed, join(outDir, 'features'), log, a['supervised-epochs']);
   } finally {
     like.dispose();
   }

@@ -2,7 +2,8 @@
 // step, peak memory, and the efficiency ratio (the model's training FLOP/s over the same backend's plain
 // conv2d FLOP/s, measured in this run).
 // Build the package first, then: npx tsc -p packages/trainer/bench && node packages/trainer/bench/dist/train-bench.js
-//   [--preset cpu] [--side 64] [--batch 16] [--probe-batch 32] [--repeats 3] [--backend wasm] [--skip-probe]
+//   [--preset cpu] [--side 64] [--batch 16] [--probe-side 64] [--probe-batch 32] [--repeats 3] [--backend wasm]
+//   [--skip-tasks] [--skip-probe]
 import * as tf from '@tensorflow/tfjs-core';
 import { parseArgs } from 'node:util';
 import { TASKS } from '@mtssl/core';
@@ -26,9 +27,11 @@ const { values } = parseArgs({
     preset: { type: 'string', default: 'cpu' },
     side: { type: 'string', default: '64' },
     batch: { type: 'string', default: '16' },
+    'probe-side': { type: 'string', default: '64' },
     'probe-batch': { type: 'string', default: '32' },
     repeats: { type: 'string', default: '3' },
     backend: { type: 'string', default: 'auto' },
+    'skip-tasks': { type: 'boolean', default: false },
     'skip-probe': { type: 'boolean', default: false },
   },
 });
@@ -64,16 +67,7 @@ function heapBytes(): number | null {
   return wasm ? wasm.HEAP8.length : null;
 }
 
-async function main(): Promise<void> {
-  const preset = oneOf<ModelPreset>('preset', values.preset, MODEL_PRESETS);
-  const side = positiveInt('side', values.side);
-  const batchSize = positiveInt('batch', values.batch);
-  const repeats = positiveInt('repeats', values.repeats);
-  const choice = await selectBackend(oneOf<BackendPreference>('backend', values.backend, BACKEND_PREFERENCES));
-  ensureGradients();
-  const convRate = await plainConv2dRate(repeats);
-  console.log(`plain conv2d (x 32x16x16x256, 3x3, 256->256): ${(convRate / 1e9).toFixed(1)} GFLOPS on ${choice.name}`);
-
+async function benchTasks(preset: ModelPreset, side: number, batchSize: number, repeats: number, convRate: number): Promise<void> {
   const net = new MultiTaskNet(resolveModelOptions(preset, { stride8: true, seed: 0 }), TASKS);
   console.log(`\n${preset} preset, stride 8, all four heads (${(net.parameterCount() / 1e6).toFixed(2)} M parameters), input ${side}, batch ${batchSize}:`);
   let flops = 0;
@@ -84,14 +78,29 @@ async function main(): Promise<void> {
     flops += b.trainingFlops;
     ms += b.msPerStep;
   }
-  console.log(`${'round robin (mean)'.padEnd(22)}  ${(ms / TASKS.length).toFixed(0).padStart(7)} ms/step  efficiency ${((flops / ms) * 1000 / convRate).toFixed(2)}`);
+  const efficiency = ((flops / ms) * 1000) / convRate;
+  console.log(`${'round robin (mean)'.padEnd(22)}  ${(ms / TASKS.length).toFixed(0).padStart(7)} ms/step  efficiency ${efficiency.toFixed(2)}`);
   net.dispose();
+}
+
+async function main(): Promise<void> {
+  const preset = oneOf<ModelPreset>('preset', values.preset, MODEL_PRESETS);
+  const side = positiveInt('side', values.side);
+  const batchSize = positiveInt('batch', values.batch);
+  const repeats = positiveInt('repeats', values.repeats);
+  const choice = await selectBackend(oneOf<BackendPreference>('backend', values.backend, BACKEND_PREFERENCES));
+  ensureGradients();
+  const convRate = await plainConv2dRate(repeats);
+  console.log(`plain conv2d (x 32x16x16x256, 3x3, 256->256): ${(convRate / 1e9).toFixed(1)} GFLOPS on ${choice.name}`);
+
+  if (!values['skip-tasks']) await benchTasks(preset, side, batchSize, repeats, convRate);
 
   if (!values['skip-probe']) {
     const probeBatch = positiveInt('probe-batch', values['probe-batch']);
+    const probeSide = positiveInt('probe-side', values['probe-side']);
     const probe = new MultiTaskNet(resolveModelOptions('probe', { seed: 0 }), []);
-    console.log(`\nprobe net (trunk only, ${(probe.parameterCount(['trunk/']) / 1e6).toFixed(2)} M parameters), input 64, batch ${probeBatch}:`);
-    console.log(row('trunk step', await benchTrunkStep(probe, { batchSize: probeBatch, side: 64, repeats }), convRate));
+    console.log(`\nprobe net (trunk only, ${(probe.parameterCount(['trunk/']) / 1e6).toFixed(2)} M parameters), input ${probeSide}, batch ${probeBatch}:`);
+    console.log(row('trunk step', await benchTrunkStep(probe, { batchSize: probeBatch, side: probeSide, repeats }), convRate));
     probe.dispose();
   }
   const heap = heapBytes();
