@@ -1,5 +1,6 @@
 // `mtssl bench`: runs each package's benchmark script in turn (each prints its own figures:
-// samples/s for 1 and 2 workers and peak memory for the streams; GFLOPS and ms/step for the engine).
+// samples/s for 1 and 2 workers and peak memory for the streams; GFLOPS, ms/step, samples/s per task,
+// efficiency and peak memory for the engine).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ const BENCHES: readonly Bench[] = [
     steps: [
       ['npx', 'tsc', '-p', 'packages/trainer/bench'],
       ['node', 'packages/trainer/bench/dist/conv-bench.js'],
+      ['node', 'packages/trainer/bench/dist/train-bench.js'],
     ],
   },
 ];
