@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { type BatchNormReluOptions, checkChannelShapes, resolveBatchNormReluOptions } from './batch-norm-options';
+import { channelMean } from './channel-mean';
 
 export interface BatchNormReluResult {
   y: tf.Tensor4D;
@@ -8,8 +9,6 @@ export interface BatchNormReluResult {
   /** Biased batch variance per channel (for the moving averages; not differentiated). */
   variance: tf.Tensor1D;
 }
-
-const AXES = [0, 1, 2];
 
 /** y = [relu](x * scale + shift), with the per-channel affine folded so only three full-size passes run. */
 function normalize(x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tensor1D, mean: tf.Tensor1D, variance: tf.Tensor1D, epsilon: number, relu: boolean): tf.Tensor4D {
@@ -27,16 +26,17 @@ function backward(dy: tf.Tensor4D, saved: tf.Tensor[], epsilon: number, relu: bo
     const [x, y, gamma, mean, variance] = saved as [tf.Tensor4D, tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.Tensor1D];
     const count = x.size / x.shape[3];
     // y > 0 exactly where the pre-ReLU value was > 0, so y stands in for it.
-    const dz = relu ? tf.mul(dy, tf.step(y)) : dy;
-    const centred = tf.sub(x, mean);
-    const sumDz = tf.sum(dz, AXES);
-    const sumDzCentred = tf.sum(tf.mul(dz, centred), AXES);
+    const dz = (relu ? tf.mul(dy, tf.step(y)) : dy) as tf.Tensor4D;
+    const meanDz = channelMean(dz);
+    // mean(dz * (x - mean)) without materialising x - mean.
+    const meanDzCentred = tf.sub(channelMean(tf.mul(dz, x) as tf.Tensor4D), tf.mul(meanDz, mean));
     const rstd = tf.rsqrt(tf.add(variance, epsilon));
     const k = tf.mul(gamma, rstd);
-    const c1 = tf.mul(tf.neg(tf.mul(k, tf.square(rstd))), tf.div(sumDzCentred, count));
-    const c0 = tf.mul(tf.neg(k), tf.div(sumDz, count));
-    const dx = tf.add(tf.add(tf.mul(dz, k), tf.mul(centred, c1)), c0);
-    return [dx, tf.mul(sumDzCentred, rstd), sumDz];
+    const c1 = tf.mul(tf.neg(tf.mul(k, tf.square(rstd))), meanDzCentred);
+    // dx = k dz + c1 (x - mean) - k meanDz, with the per-channel terms folded into one shift.
+    const shift = tf.sub(tf.neg(tf.mul(k, meanDz)), tf.mul(c1, mean));
+    const dx = tf.add(tf.add(tf.mul(dz, k), tf.mul(x, c1)), shift);
+    return [dx, tf.mul(tf.mul(meanDzCentred, count), rstd), tf.mul(meanDz, count)];
   });
 }
 
@@ -50,8 +50,8 @@ export function batchNormRelu(x: tf.Tensor4D, gamma: tf.Tensor1D, beta: tf.Tenso
   let stats: [tf.Tensor1D, tf.Tensor1D] | undefined;
   const op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const [x4, gammaIn, betaIn, save] = args as [tf.Tensor4D, tf.Tensor1D, tf.Tensor1D, tf.GradSaveFunc];
-    const mean = tf.mean(x4, AXES) as tf.Tensor1D;
-    const variance = tf.mean(tf.squaredDifference(x4, mean), AXES) as tf.Tensor1D;
+    const mean = channelMean(x4);
+    const variance = channelMean(tf.squaredDifference(x4, mean) as tf.Tensor4D);
     const y = normalize(x4, gammaIn, betaIn, mean, variance, epsilon, relu);
     save([x4, y, gammaIn, mean, variance]);
     // customGrad returns one tensor and disposes the rest; keep the statistics past its scope.
