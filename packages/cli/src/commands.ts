@@ -47,11 +47,14 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
       preset: 'tiny | cpu | paper: stream and network sizes (default cpu)',
       shards: 'shards folder (default shards/<manifest>-<preset>)',
       out: 'run folder for checkpoints and logs (default runs/<manifest>-<preset>[-variant])',
-      steps: 'training steps, one task per step (default 200: about 6 minutes on wasm here)',
+      steps: 'training steps, one task per step (default 200: about a minute on wasm here)',
       lasso: 'train lasso weights over the block-3 units, with an L1 penalty',
       harmonize: 'use harmonized (Lab L x3) inputs for the image tasks',
       resume: 'continue from the run folder\'s last checkpoint',
       backend: 'auto (default: tfjs-node if installed, else wasm, else cpu) | tensorflow | wasm | cpu',
+      live: 'train straight from the streams while they sample (no shards; resumable; colorization without rebalancing)',
+      threads: 'with --live: worker threads per stream (default 1, leaving a core for training)',
+      policy: 'with --live: bad input skip (default) | fail',
     })}`,
     async run(argv, signal, log) {
       await trainCommand(argv, signal, log);

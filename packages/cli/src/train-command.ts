@@ -2,11 +2,12 @@
 // task whose shards are missing, so `npx nx run train` alone runs the whole job.
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { isDatasetComplete, loadManifest, TaskName } from '@mtssl/core';
-import { BACKEND_PREFERENCES, train } from '@mtssl/trainer';
+import { isDatasetComplete, loadManifest, ResolvedManifest, TaskName } from '@mtssl/core';
+import { BACKEND_PREFERENCES, DataSource, train } from '@mtssl/trainer';
 import { intFlag, numberFlag, parseFlags, taskList } from './args';
 import { datasetDir, defaultShardsRoot, parsePreprocessArgs, preprocess, tasksFor } from './preprocess';
 import { GENERATORS } from './registry';
+import { liveStreamFor } from './live-streams';
 
 export const TRAIN_FLAGS = {
   manifest: { type: 'string' },
@@ -25,6 +26,9 @@ export const TRAIN_FLAGS = {
   resume: { type: 'boolean' },
   backend: { type: 'string' },
   'checkpoint-every': { type: 'string' },
+  live: { type: 'boolean' },
+  threads: { type: 'string' },
+  policy: { type: 'string' },
 } as const;
 
 const schema = z
@@ -45,6 +49,9 @@ const schema = z
     resume: z.boolean().default(false),
     backend: z.enum(BACKEND_PREFERENCES).default('auto'),
     'checkpoint-every': intFlag(1).optional(),
+    live: z.boolean().default(false),
+    threads: intFlag(1).default(1),
+    policy: z.enum(['skip', 'fail']).default('skip'),
   })
   .strict();
 
@@ -56,14 +63,12 @@ export function defaultRunDir(manifestName: string, a: TrainArgs, tasks: readonl
   if (tasks.length < allTasks) parts.push(tasks.join('+'));
   if (a.harmonize) parts.push('harmonized');
   if (a.lasso) parts.push('lasso');
+  if (a.live) parts.push('live');
   return join('runs', parts.join('-'));
 }
 
-export async function trainCommand(argv: readonly string[], signal: AbortSignal, log: (line: string) => void): Promise<void> {
-  const a = parseFlags(argv, TRAIN_FLAGS, schema, 'train');
-  const manifest = await loadManifest(resolve(a.manifest), { generators: GENERATORS });
-  const available = tasksFor(manifest, undefined);
-  const tasks = tasksFor(manifest, a.tasks);
+/** Each task's shard folder, preprocessing first the tasks whose shards are missing. */
+async function shardSources(manifest: ResolvedManifest, tasks: TaskName[], a: TrainArgs, signal: AbortSignal, log: (line: string) => void): Promise<Record<string, DataSource | string>> {
   const shardsRoot = resolve(a.shards ?? defaultShardsRoot(manifest.name, a.preset));
   const dirFor = (t: TaskName) => datasetDir(shardsRoot, t, a.harmonize && t !== 'colorization');
   const complete = await Promise.all(tasks.map((t) => isDatasetComplete(dirFor(t))));
@@ -73,9 +78,23 @@ export async function trainCommand(argv: readonly string[], signal: AbortSignal,
     const pre = ['--manifest', a.manifest, '--preset', a.preset, '--tasks', missing.join(','), '--out', shardsRoot, '--seed', String(a.seed)];
     await preprocess(parsePreprocessArgs(a.harmonize ? [...pre, '--harmonize'] : pre), signal, log);
   }
+  return Object.fromEntries(tasks.map((t) => [t, dirFor(t)]));
+}
+
+/** Each task's stream, sampled while training runs (colorization then has no rebalancing prior). */
+function liveSources(manifest: ResolvedManifest, tasks: TaskName[], a: TrainArgs): Record<string, DataSource> {
+  const settings = { preset: a.preset, harmonize: a.harmonize, seed: a.seed, threads: a.threads, policy: a.policy };
+  return Object.fromEntries(tasks.map((t) => [t, liveStreamFor(t, manifest, settings)]));
+}
+
+export async function trainCommand(argv: readonly string[], signal: AbortSignal, log: (line: string) => void): Promise<void> {
+  const a = parseFlags(argv, TRAIN_FLAGS, schema, 'train');
+  const manifest = await loadManifest(resolve(a.manifest), { generators: GENERATORS });
+  const available = tasksFor(manifest, undefined);
+  const tasks = tasksFor(manifest, a.tasks);
+  const datasets = a.live ? liveSources(manifest, tasks, a) : await shardSources(manifest, tasks, a, signal, log);
   const outDir = resolve(a.out ?? defaultRunDir(manifest.name, a, tasks, available.length));
-  const datasets = Object.fromEntries(tasks.map((t) => [t, dirFor(t)]));
-  log(`train: ${tasks.join(', ')} on ${manifest.name}, preset ${a.preset} -> ${outDir}`);
+  log(`train: ${tasks.join(', ')} on ${manifest.name}${a.live ? ' (live streams)' : ''}, preset ${a.preset} -> ${outDir}`);
   await train({
     datasets,
     outDir,

@@ -12,7 +12,7 @@ export { MultiTaskNet, type StepLoss } from './model/network';
 export { EVAL_LASSO_ROW } from './model/lasso';
 export { ensureGradients, NETWORK_GRADIENTS } from './model/gradients';
 export type { TaskBatch, RelativePositionBatch, ColorizationBatch, ExemplarBatch, MotionBatch, HeadLoss } from './model/batch';
-export { type TrainingDataset, fromCoreDataset, openTrainingDataset } from './data/training-dataset';
+export { type TrainingDataset, type LiveStream, type DataSource, isLiveStream, fromCoreDataset, openTrainingDataset } from './data/training-dataset';
 export { checkDatasetSchema, SchemaMismatchError } from './data/schema-check';
 export { fakeDataset, FAKE_SIZES, type FakeSizes } from './data/fake-datasets';
 export { EXHAUSTED_POLICIES, type ExhaustedPolicy } from './data/task-source';

@@ -4,7 +4,7 @@ import { TaskName } from '@mtssl/core';
 import { TaskBatch } from '../model/batch';
 import { collate } from './collate';
 import { CursorState, DatasetCursor } from './cursor';
-import { TrainingDataset } from './training-dataset';
+import { DataSource, TrainingDataset } from './training-dataset';
 
 export const EXHAUSTED_POLICIES = ['cycle', 'stop', 'drop-task'] as const;
 export type ExhaustedPolicy = (typeof EXHAUSTED_POLICIES)[number];
@@ -21,6 +21,10 @@ export class TaskSource {
     state?: CursorState,
   ) {
     this.cursor = new DatasetCursor(task, dataset.count, seed, true, state);
+  }
+
+  get current(): CursorState {
+    return this.cursor.current;
   }
 
   /** The next batch, or null when the epoch is over and the policy is not 'cycle'. */
@@ -40,7 +44,7 @@ export class TaskSource {
 }
 
 /** Colorization's per-bin weights from the dataset's extras; uniform (with a warning) if absent. */
-export function rebalanceWeights(dataset: TrainingDataset, numBins: number, warn: (line: string) => void): tf.Tensor1D {
+export function rebalanceWeights(dataset: Pick<DataSource, 'extras'>, numBins: number, warn: (line: string) => void): tf.Tensor1D {
   const stored = dataset.extras?.['rebalance'];
   if (Array.isArray(stored) && stored.length === numBins && stored.every((v) => typeof v === 'number' && Number.isFinite(v))) {
     return tf.tensor1d(stored as number[]);

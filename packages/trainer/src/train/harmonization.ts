@@ -1,10 +1,10 @@
 // Harmonization is a property of the data: read each dataset's `harmonized` attribute, record it,
 // and warn where it disagrees with what the run asked for.
 import { TaskName } from '@mtssl/core';
-import { TrainingDataset } from '../data/training-dataset';
+import { DataSource } from '../data/training-dataset';
 
 export function readHarmonized(
-  datasets: ReadonlyMap<TaskName, TrainingDataset>,
+  datasets: ReadonlyMap<TaskName, DataSource>,
   wanted: boolean | undefined,
   warn: (line: string) => void,
 ): Partial<Record<TaskName, boolean | null>> {

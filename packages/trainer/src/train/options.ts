@@ -14,7 +14,7 @@ import {
 import { MODEL_PRESETS, ModelOptions, ModelPreset } from '../model/config';
 import { EXHAUSTED_POLICIES, ExhaustedPolicy } from '../data/task-source';
 import { INTERLEAVE_MODES, InterleaveMode } from '../data/interleaver';
-import { TrainingDataset } from '../data/training-dataset';
+import { DataSource } from '../data/training-dataset';
 import { BACKEND_PREFERENCES, BackendPreference } from '../backend/select-backend';
 
 export interface TrainLogger {
@@ -23,8 +23,8 @@ export interface TrainLogger {
 }
 
 export interface TrainOptions {
-  /** Per task: a shard dataset directory or a dataset object; any non-empty subset of the tasks. */
-  readonly datasets: Readonly<Partial<Record<TaskName, string | TrainingDataset>>>;
+  /** Per task: a shard dataset directory, a dataset object or a live stream; any non-empty subset of the tasks. */
+  readonly datasets: Readonly<Partial<Record<TaskName, string | DataSource>>>;
   readonly outDir: string;
   readonly preset: ModelPreset;
   /** Overrides of the preset's network options (widths, units, numBins, ...). */

@@ -7,7 +7,8 @@ import { MultiTaskNet } from '../model/network';
 import { disposeBatch } from '../model/batch';
 import { Interleaver } from '../data/interleaver';
 import { TaskSource, rebalanceWeights } from '../data/task-source';
-import { TrainingDataset } from '../data/training-dataset';
+import { DataSource, isLiveStream } from '../data/training-dataset';
+import { LiveTaskSource } from '../data/live-source';
 import { selectBackend } from '../backend/select-backend';
 import { ensureGradients } from '../model/gradients';
 import { RunState, latestCheckpoint, loadOptimizers, loadWeights, readModelJson, readRunState, saveCheckpoint } from './checkpoint';
@@ -45,23 +46,23 @@ interface Run {
   readonly tasks: readonly TaskName[];
   readonly net: MultiTaskNet;
   readonly optimizers: Map<TaskName, tf.Optimizer>;
-  readonly sources: Map<TaskName, TaskSource>;
+  readonly sources: Map<TaskName, TaskSource | LiveTaskSource>;
   readonly interleaver: Interleaver;
   readonly harmonized: Partial<Record<TaskName, boolean | null>>;
   step: number;
 }
 
 function serialisableConfig(options: TrainOptions): Record<string, unknown> {
-  const datasets = Object.fromEntries(Object.entries(options.datasets).map(([t, d]) => [t, typeof d === 'string' ? d : '(in-memory)']));
+  const datasets = Object.fromEntries(Object.entries(options.datasets).map(([t, d]) => [t, typeof d === 'string' ? d : isLiveStream(d) ? '(live stream)' : '(in-memory)']));
   return { ...options, datasets, logger: undefined };
 }
 
 function runState(run: Run): RunState {
-  const cursors = Object.fromEntries([...run.sources].map(([t, s]) => [t, s.cursor.current]));
+  const cursors = Object.fromEntries([...run.sources].map(([t, s]) => [t, s.current]));
   return { step: run.step, tasks: run.tasks, interleaver: run.interleaver.state(), cursors, harmonized: run.harmonized, config: serialisableConfig(run.options) };
 }
 
-async function buildRun(options: TrainOptions, tasks: TaskName[], datasets: Map<TaskName, TrainingDataset>): Promise<Run> {
+async function buildRun(options: TrainOptions, tasks: TaskName[], datasets: Map<TaskName, DataSource>): Promise<Run> {
   const resumeFrom = options.resume ? await latestCheckpoint(options.outDir) : null;
   const saved = resumeFrom ? await readRunState(resumeFrom) : null;
   if (saved && saved.tasks.join(',') !== tasks.join(',')) {
@@ -72,10 +73,16 @@ async function buildRun(options: TrainOptions, tasks: TaskName[], datasets: Map<
   const harmonized = readHarmonized(datasets, options.harmonize, (l) => options.logger.warn(l));
   const net = new MultiTaskNet(model, tasks);
   const optimizers = new Map(tasks.map((t) => [t, makeOptimizer({ learningRate: options.learningRate, decay: options.rmsDecay, momentum: options.rmsMomentum, epsilon: options.rmsEpsilon })]));
-  const sources = new Map<TaskName, TaskSource>();
+  const sources = new Map<TaskName, TaskSource | LiveTaskSource>();
   for (const [task, dataset] of datasets) {
     const rebalance = task === 'colorization' ? rebalanceWeights(dataset, model.numBins, (l) => options.logger.warn(l)) : undefined;
-    sources.set(task, new TaskSource(task, dataset, options.onExhausted, options.seed, rebalance, saved?.cursors[task]));
+    const state = saved?.cursors[task];
+    sources.set(
+      task,
+      isLiveStream(dataset)
+        ? new LiveTaskSource(task, dataset, options.onExhausted, rebalance, state)
+        : new TaskSource(task, dataset, options.onExhausted, options.seed, rebalance, state),
+    );
   }
   const interleaver = new Interleaver(tasks, options.interleave, options.taskWeights, options.seed, saved?.interleaver);
   const run: Run = { options, tasks, net, optimizers, sources, interleaver, harmonized, step: saved?.step ?? 0 };
@@ -87,9 +94,9 @@ async function buildRun(options: TrainOptions, tasks: TaskName[], datasets: Map<
   return run;
 }
 
-function disposeRun(run: Run): void {
+async function disposeRun(run: Run): Promise<void> {
   for (const o of run.optimizers.values()) o.dispose();
-  for (const s of run.sources.values()) s.dispose();
+  await Promise.all([...run.sources.values()].map((s) => s.dispose()));
   run.net.dispose();
 }
 
@@ -116,7 +123,7 @@ async function loop(run: Run, stop: { requested: boolean }, summaries: Summaries
     const task = run.interleaver.next();
     if (!task) return { stoppedBy: 'exhausted', ms, steps };
     const started = performance.now();
-    const batch = await (run.sources.get(task) as TaskSource).next(options.batchSize);
+    const batch = await (run.sources.get(task) as TaskSource | LiveTaskSource).next(options.batchSize);
     if (!batch) {
       if (options.onExhausted === 'stop') return { stoppedBy: 'exhausted', ms, steps };
       options.logger.info(`${task}: data exhausted at step ${run.step}; dropping the task`);
@@ -179,7 +186,7 @@ export async function train(input: TrainInput): Promise<TrainResult> {
     };
   } finally {
     if (options.handleSignals) process.off('SIGINT', onSignal);
-    if (run) disposeRun(run);
+    if (run) await disposeRun(run);
     await closeDatasets(datasets);
   }
 }

@@ -1,0 +1,42 @@
+// `train --live` on the embedded corpus: streams sample while the tiny network trains, no shards between.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { epochSeed } from './live-streams';
+import { trainCommand } from './train-command';
+
+const manifest = join(__dirname, '..', '..', '..', 'data-manifests', 'default.json');
+
+describe('train --live', () => {
+  it('trains from live streams and resumes where the streams stopped', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'mtssl-live-cli-'));
+    const out = join(root, 'run');
+    const lines: string[] = [];
+    const args = ['--manifest', manifest, '--tasks', 'relative-position,motion', '--preset', 'tiny', '--live', '--out', out, '--backend', 'wasm', '--batch-size', '4'];
+    await trainCommand([...args, '--steps', '2'], new AbortController().signal, (l) => lines.push(l));
+    await trainCommand([...args, '--steps', '4', '--resume'], new AbortController().signal, (l) => lines.push(l));
+    expect(lines.some((l) => l.includes('(live streams)'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('resumed from'))).toBe(true);
+    const records = readFileSync(join(out, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { step: number; task: string });
+    expect(records.map((r) => r.step)).toEqual([1, 2, 3, 4]);
+    expect(new Set(records.map((r) => r.task))).toEqual(new Set(['relative-position', 'motion']));
+    const latest = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as { checkpoint: string };
+    const state = JSON.parse(readFileSync(join(out, latest.checkpoint, 'state.json'), 'utf8')) as {
+      cursors: Record<string, { position: number }>;
+      config: { datasets: Record<string, string> };
+    };
+    expect(state.cursors['motion']!.position).toBeGreaterThan(0);
+    expect(state.config.datasets).toEqual({ 'relative-position': '(live stream)', motion: '(live stream)' });
+  }, 300_000);
+
+  it('keeps epoch 0 on the run seed and derives the others', () => {
+    expect(epochSeed(5, 0)).toBe(5);
+    expect(epochSeed(5, 1)).not.toBe(5);
+    expect(epochSeed(5, 1)).toBe(epochSeed(5, 1));
+    expect(epochSeed(5, 1)).not.toBe(epochSeed(5, 2));
+  });
+
+  it('rejects a bad thread count', async () => {
+    await expect(trainCommand(['--live', '--threads', '0'], new AbortController().signal, () => undefined)).rejects.toThrow('--threads');
+  });
+});
