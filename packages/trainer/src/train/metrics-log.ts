@@ -1,5 +1,6 @@
 // Per-step figures appended to metrics.jsonl, and the progress line with steps/s and ETA.
-import { appendFile } from 'node:fs/promises';
+import { appendFile, readFile, rm } from 'node:fs/promises';
+import { writeFileAtomic } from './atomic';
 import { join } from 'node:path';
 import { TaskName } from '@mtssl/core';
 import { StepFigures } from './step';
@@ -14,6 +15,21 @@ export interface MetricsRecord extends StepFigures {
 
 export async function appendMetrics(outDir: string, record: MetricsRecord): Promise<void> {
   await appendFile(join(outDir, METRICS_FILE), `${JSON.stringify(record)}\n`);
+}
+
+/**
+ * Makes the log agree with where the run starts: empty for a fresh run, and on resume only the lines up to
+ * the checkpoint's step (steps after it were lost with the process and will be run again).
+ */
+export async function alignMetrics(outDir: string, fromStep: number): Promise<void> {
+  const file = join(outDir, METRICS_FILE);
+  if (fromStep === 0) {
+    await rm(file, { force: true });
+    return;
+  }
+  const text = await readFile(file, 'utf8').catch(() => '');
+  const kept = text.split('\n').filter((line) => line !== '' && (JSON.parse(line) as { step: number }).step <= fromStep);
+  await writeFileAtomic(file, kept.map((l) => `${l}\n`).join(''));
 }
 
 function duration(seconds: number): string {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatasetWriter, TASKS, TaskName } from '@mtssl/core';
@@ -74,6 +74,18 @@ describe('train (tiny, cpu)', () => {
     const b = await weightsOf(join(root, 'broken'));
     expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
     for (const name of Object.keys(a)) expect(Array.from(b[name]!)).toEqual(Array.from(a[name]!));
+  });
+
+  it('refuses to start over a run without resume, and keeps the log in step with the checkpoint', async () => {
+    const outDir = join(root, 'again');
+    await train({ ...base(outDir, ['motion']), steps: 2 });
+    await expect(train({ ...base(outDir, ['motion']), steps: 2 })).rejects.toThrow(/already holds a run .*resume it/);
+    // A step logged after the last checkpoint (the process was killed) is dropped on resume and run again.
+    await appendFile(join(outDir, 'metrics.jsonl'), `${JSON.stringify({ step: 3, task: 'motion', lost: true })}\n`);
+    await train({ ...base(outDir, ['motion']), steps: 4, resume: true });
+    const lines = (await readFile(join(outDir, 'metrics.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { step: number; lost?: boolean });
+    expect(lines.map((l) => l.step)).toEqual([1, 2, 3, 4]);
+    expect(lines.some((l) => l.lost)).toBe(false);
   });
 
   it('shrinks the lasso alphas under the L1 penalty', async () => {

@@ -12,7 +12,7 @@ import { LiveTaskSource } from '../data/live-source';
 import { selectBackend } from '../backend/select-backend';
 import { ensureGradients } from '../model/gradients';
 import { RunState, latestCheckpoint, loadOptimizers, loadWeights, readModelJson, readRunState, saveCheckpoint } from './checkpoint';
-import { MetricsRecord, appendMetrics, progressLine } from './metrics-log';
+import { MetricsRecord, alignMetrics, appendMetrics, progressLine } from './metrics-log';
 import { TrainInput, TrainOptions, resolveTrainOptions } from './options';
 import { checkSchemas, closeDatasets, modelOptionsFor, openDatasets } from './run-setup';
 import { makeOptimizer, trainStep } from './step';
@@ -63,7 +63,11 @@ function runState(run: Run): RunState {
 }
 
 async function buildRun(options: TrainOptions, tasks: TaskName[], datasets: Map<TaskName, DataSource>): Promise<Run> {
-  const resumeFrom = options.resume ? await latestCheckpoint(options.outDir) : null;
+  const existing = await latestCheckpoint(options.outDir);
+  if (existing && !options.resume) {
+    throw new Error(`${options.outDir} already holds a run (${existing}); resume it (resume: true, --resume) or train into another folder (--out)`);
+  }
+  const resumeFrom = options.resume ? existing : null;
   const saved = resumeFrom ? await readRunState(resumeFrom) : null;
   if (saved && saved.tasks.join(',') !== tasks.join(',')) {
     throw new Error(`resume: the checkpoint trained ${saved.tasks.join(', ')} but this run gives datasets for ${tasks.join(', ')}`);
@@ -86,6 +90,7 @@ async function buildRun(options: TrainOptions, tasks: TaskName[], datasets: Map<
   }
   const interleaver = new Interleaver(tasks, options.interleave, options.taskWeights, options.seed, saved?.interleaver);
   const run: Run = { options, tasks, net, optimizers, sources, interleaver, harmonized, step: saved?.step ?? 0 };
+  await alignMetrics(options.outDir, run.step);
   if (resumeFrom) {
     await loadWeights(resumeFrom, net);
     await loadOptimizers(resumeFrom, optimizers);
