@@ -109,7 +109,10 @@ describe('training from live streams', () => {
     const empty: LiveStream = {
       kind: 'live',
       schema: fakeDataset('motion', { count: 1, side: 16, targetSide: 1 }).schema,
-      open: () => (async function* (): AsyncGenerator<StreamItem> {})(),
+      open: () =>
+        (async function* (): AsyncGenerator<StreamItem> {
+          // every position of the epoch is a bad input: nothing to yield
+        })(),
     };
     await expect(train({ ...base(join(root, 'empty'), { motion: empty }), steps: 2 })).rejects.toThrow('motion: the live stream yielded no sample in a whole epoch');
   });
