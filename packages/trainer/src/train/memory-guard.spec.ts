@@ -9,7 +9,7 @@ import { fakeDataset } from '../data/fake-datasets';
 import { resolveModelOptions } from '../model/config';
 import { ensureGradients } from '../model/gradients';
 import { MultiTaskNet } from '../model/network';
-import { batchSizesFor, checkStepMemory, measureStepMemory } from './memory-guard';
+import { batchSizesFor, checkStepMemory, measureStepMemory, memorySummary } from './memory-guard';
 import { train } from './train';
 
 const quiet = { info: (): void => undefined, warn: (): void => undefined };
@@ -48,6 +48,7 @@ describe('wasm memory guard', () => {
     expect(() => checkStepMemory([step], 8, 0, 64 * 2 ** 20)).not.toThrow();
     expect(() => checkStepMemory([step], 64, 0, 64 * 2 ** 20)).toThrow(/exemplar step at batch size 64 .* lower --batch-size to 42 or less/);
     expect(() => checkStepMemory([step], 1, 0, 2 ** 20)).toThrow(/batch size 1 does not fit/);
+    expect(memorySummary([step], 8, 0, 2 ** 30)).toBe('wasm memory: the largest step at batch size 8 needs about 0.01 GiB with headroom, of 1.00 GiB');
   });
 
   it('stops train before the first step when the batch cannot fit', async () => {

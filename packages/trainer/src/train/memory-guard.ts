@@ -58,6 +58,12 @@ export async function measureStepMemory(net: MultiTaskNet, task: TaskName, sizes
   return { task, fixedBytes: Math.max(one - bytesPerSample, 0), bytesPerSample };
 }
 
+/** One line for the log: the largest predicted step and what it leaves of the heap. */
+export function memorySummary(steps: readonly StepMemory[], batchSize: number, liveBytes: number, limitBytes: number): string {
+  const need = Math.max(...steps.map((s) => liveBytes + WASM_HEAP_MARGIN * (s.fixedBytes + batchSize * s.bytesPerSample)));
+  return `wasm memory: the largest step at batch size ${batchSize} needs about ${gib(need)} with headroom, of ${gib(limitBytes)}`;
+}
+
 function gib(bytes: number): string {
   return `${(bytes / 2 ** 30).toFixed(2)} GiB`;
 }

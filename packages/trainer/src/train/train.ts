@@ -17,7 +17,7 @@ import { TrainInput, TrainOptions, resolveTrainOptions } from './options';
 import { checkSchemas, closeDatasets, modelOptionsFor, openDatasets } from './run-setup';
 import { makeOptimizer, trainStep } from './step';
 import { readHarmonized } from './harmonization';
-import { guardWasmMemory } from './memory-guard';
+import { guardWasmMemory, memorySummary } from './memory-guard';
 
 export type StopReason = 'steps' | 'exhausted' | 'signal';
 
@@ -172,7 +172,8 @@ export async function train(input: TrainInput): Promise<TrainResult> {
     run = await buildRun(options, tasks, datasets);
     if (backend.name === 'wasm') {
       const schemas = new Map([...datasets].map(([t, d]) => [t, d.schema]));
-      await guardWasmMemory(run.net, schemas, options.batchSize, options.wasmMemoryLimitBytes);
+      const steps = await guardWasmMemory(run.net, schemas, options.batchSize, options.wasmMemoryLimitBytes);
+      options.logger.info(memorySummary(steps, options.batchSize, tf.memory().numBytes, options.wasmMemoryLimitBytes));
     }
     const summaries = new Summaries();
     const { stoppedBy, ms, steps } = await loop(run, stop, summaries);
