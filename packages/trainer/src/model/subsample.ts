@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 
 /**
  * Every stride-th pixel (what a 1x1 max pool with 'same' padding picks), by reshapes and two rank-4
- * slices: wasm's MaxPoolGrad is wrong for a 1x1 window and its rank-6 slice is a slow scalar loop.
+ * slices: cheaper than a 1x1 max pool and its gradient, and wasm's rank-6 slice is a slow scalar loop.
  */
 export function subsample(x: tf.Tensor4D, stride: number): tf.Tensor4D {
   const [n, h, w, c] = x.shape;

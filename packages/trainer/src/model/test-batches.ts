@@ -1,4 +1,4 @@
-// Random batches of the right shapes for each task, for tests and benchmarks of the network.
+// Random batches of the right shapes for each task, for tests, benchmarks and the wasm memory check.
 import * as tf from '@tensorflow/tfjs-core';
 import { Rng, TaskName } from '@mtssl/core';
 import { TaskBatch } from './batch';
