@@ -13,7 +13,7 @@ function flippedTaps(filter: tf.Tensor4D, rowTaps: readonly number[], colTaps: r
     const flat = tf.reshape(filter, [kh * kw, cin * cout]);
     const picked: tf.Tensor[] = [];
     for (const i of [...rowTaps].reverse()) for (const j of [...colTaps].reverse()) picked.push(tf.slice(flat, [i * kw + j, 0], [1, cin * cout]));
-    const sub = picked.length === kh * kw && kh * kw === 1 ? flat : tf.concat(picked, 0);
+    const sub = picked.length === 1 ? (picked[0] as tf.Tensor) : tf.concat(picked, 0);
     return tf.transpose(tf.reshape(sub, [rowTaps.length, colTaps.length, cin, cout]), [0, 1, 3, 2]);
   });
 }
