@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { matMulTransposeA } from './chunked-matmul';
 import { type ConvAxis, type ConvGeometry, padOrCrop } from './conv-geometry';
 
 /** Input extent the swapped convolution reads: exactly the last tap's last window position. */
@@ -8,9 +9,9 @@ function extent(a: ConvAxis): number {
 
 /**
  * dL/dW[kh, kw, ci, co] = sum over n, oy, ox of x[n, oy*s + kh*d, ox*s + kw*d, ci] * dy[n, oy, ox, co]: a forward
- * convolution of x with batch and channels swapped ([Cin, H, W, N]) by dy as the filter ([OH, OW, N, Cout]),
- * with stride and dilation exchanged. One XNNPACK call instead of a strided copy of x per tap (wasm's Slice is
- * a scalar loop).
+ * convolution of x with batch and channels swapped ([Cin, H, W, n]) by dy as the filter ([OH, OW, n, Cout]),
+ * with stride and dilation exchanged. One XNNPACK call instead of a strided copy of x per tap (wasm's strided
+ * Slice is a scalar loop). Splitting the batch into groups to keep the filter cache-sized measured no faster.
  */
 function filterGradBySwappedConv(x: tf.Tensor4D, dy: tf.Tensor4D, g: ConvGeometry): tf.Tensor4D {
   return tf.tidy(() => {
@@ -28,8 +29,9 @@ function filterGradBySwappedConv(x: tf.Tensor4D, dy: tf.Tensor4D, g: ConvGeometr
 }
 
 /**
- * dL/dW of a 2-D convolution (NHWC) from plain XNNPACK calls: a 1x1 stride-1 kernel is one 2-D matmul
- * (Cout x P) . (P x Cin); anything else is the swapped forward convolution above.
+ * dL/dW of a 2-D convolution (NHWC) from plain XNNPACK calls: a 1x1 stride-1 kernel is x^T . dy over all
+ * P = N*H*W pixels (chunked along P; the narrower of x and dy is the one transposed); anything else is the
+ * swapped forward convolution above.
  */
 export function conv2dFilterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, g: ConvGeometry): tf.Tensor4D {
   const { rows, cols } = g;
@@ -38,7 +40,9 @@ export function conv2dFilterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, g: ConvGeometr
   if (!pointwise) return filterGradBySwappedConv(x, dy, g);
   return tf.tidy(() => {
     const [cin, cout] = [x.shape[3], dy.shape[3]];
-    const dyT = tf.transpose(tf.reshape(dy, [-1, cout]));
-    return tf.reshape(tf.transpose(tf.matMul(dyT, tf.reshape(x, [-1, cin]))), [1, 1, cin, cout]) as tf.Tensor4D;
+    const x2 = tf.reshape(x, [-1, cin]) as tf.Tensor2D;
+    const dy2 = tf.reshape(dy, [-1, cout]) as tf.Tensor2D;
+    const dw = cin <= cout ? matMulTransposeA(x2, dy2) : tf.transpose(matMulTransposeA(dy2, x2));
+    return tf.reshape(dw, [1, 1, cin, cout]) as tf.Tensor4D;
   });
 }

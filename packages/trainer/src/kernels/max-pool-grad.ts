@@ -1,32 +1,42 @@
 import * as tf from '@tensorflow/tfjs-core';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
 type Pad = 'valid' | 'same' | number;
 type Rounding = 'floor' | 'round' | 'ceil' | undefined;
 
 /**
  * dx of a 2-D max pool (NHWC): each output's dy goes to the first maximum of its window, the rule
- * the cpu backend uses. One pass over the windows with per-channel running maxima, so the inner loop
- * walks contiguous channels.
+ * the cpu backend uses. Per window, running maxima per channel start from its first pixel, so the inner
+ * loop walks contiguous channels. Writes into `dx` (zeroed here) or a new array.
  */
 export function maxPoolGradValues(
   x: Float32Array,
   dy: Float32Array,
   info: tf.backend_util.Conv2DInfo,
+  dx: Float32Array = new Float32Array(x.length),
 ): Float32Array {
   const { batchSize, inHeight, inWidth, inChannels: c, outHeight, outWidth, strideHeight, strideWidth } = info;
   const { filterHeight, filterWidth, padInfo } = info;
-  const dx = new Float32Array(batchSize * inHeight * inWidth * c);
+  dx.fill(0);
   const best = new Float32Array(c);
   const where = new Int32Array(c);
   for (let b = 0; b < batchSize; b++) {
     for (let oy = 0; oy < outHeight; oy++) {
       const y0 = oy * strideHeight - padInfo.top;
+      const ya = Math.max(0, y0);
+      const yb = Math.min(inHeight, y0 + filterHeight);
       for (let ox = 0; ox < outWidth; ox++) {
         const x0 = ox * strideWidth - padInfo.left;
-        best.fill(Number.NEGATIVE_INFINITY);
-        where.fill(-1);
-        for (let iy = Math.max(0, y0); iy < Math.min(inHeight, y0 + filterHeight); iy++) {
-          for (let ix = Math.max(0, x0); ix < Math.min(inWidth, x0 + filterWidth); ix++) {
+        const xa = Math.max(0, x0);
+        const xb = Math.min(inWidth, x0 + filterWidth);
+        if (ya >= yb || xa >= xb) continue; // a window entirely in the padding has no input pixel
+        const first = ((b * inHeight + ya) * inWidth + xa) * c;
+        for (let ch = 0; ch < c; ch++) {
+          best[ch] = x[first + ch] as number;
+          where[ch] = first + ch;
+        }
+        for (let iy = ya; iy < yb; iy++) {
+          for (let ix = iy === ya ? xa + 1 : xa; ix < xb; ix++) {
             const base = ((b * inHeight + iy) * inWidth + ix) * c;
             for (let ch = 0; ch < c; ch++) {
               const v = x[base + ch] as number;
@@ -40,7 +50,7 @@ export function maxPoolGradValues(
         const out = ((b * outHeight + oy) * outWidth + ox) * c;
         for (let ch = 0; ch < c; ch++) {
           const at = where[ch] as number;
-          if (at >= 0) dx[at] = (dx[at] as number) + (dy[out + ch] as number);
+          dx[at] = (dx[at] as number) + (dy[out + ch] as number);
         }
       }
     }
@@ -61,9 +71,11 @@ export const WASM_MAX_POOL_GRAD: tf.KernelConfig = {
       dimRoundingMode: Rounding;
     };
     const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
-    const kb = backend as tf.KernelBackend;
-    const values = maxPoolGradValues(kb.readSync(input.dataId) as Float32Array, kb.readSync(dy.dataId) as Float32Array, info);
-    const dataId = kb.write(values, input.shape, 'float32');
-    return { dataId, shape: input.shape, dtype: 'float32' };
+    // Read and write the wasm heap in place (readSync would copy each input out first).
+    const wasm = backend as BackendWasm;
+    const dx = wasm.makeOutput(input.shape, 'float32');
+    const view = (t: tf.TensorInfo): Float32Array => wasm.typedArrayFromHeap(t) as Float32Array;
+    maxPoolGradValues(view(input), view(dy), info, view(dx));
+    return dx;
   },
 };

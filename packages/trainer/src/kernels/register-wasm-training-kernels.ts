@@ -3,11 +3,13 @@ import { CONV2D_GRADIENT } from './conv2d-gradient';
 import { registerCoreGradients } from './gradients/register-core-gradients';
 import { WASM_MAX_POOL_GRAD } from './max-pool-grad';
 import { WASM_CONV2D_BACKPROP_FILTER, WASM_CONV2D_BACKPROP_INPUT } from './wasm-conv-kernels';
+import { WASM_IDENTITY, wasmSliceKernel, wasmTransposeKernel } from './wasm-heap-kernels';
 
 export const WASM_TRAINING_KERNELS: readonly tf.KernelConfig[] = [
   WASM_CONV2D_BACKPROP_FILTER,
   WASM_CONV2D_BACKPROP_INPUT,
   WASM_MAX_POOL_GRAD,
+  WASM_IDENTITY,
 ];
 
 /** Installs our Conv2D gradient (any backend; handles dilation) in place of tfjs-core's, once. */
@@ -16,6 +18,13 @@ export function registerConv2dGradient(): void {
   if (tf.getGradient(tf.Conv2D) != null) tf.unregisterGradient(tf.Conv2D);
   tf.registerGradient(CONV2D_GRADIENT);
 }
+
+/** Kernels wrapped around wasm's own (kept for strings), built when first registered. */
+const WRAPPED: ReadonlyArray<readonly [string, (original: tf.KernelFunc) => tf.KernelConfig]> = [
+  [tf.Slice, wasmSliceKernel],
+  [tf.Transpose, wasmTransposeKernel],
+];
+const wrapped = new Map<string, tf.KernelConfig>();
 
 /** Registers the kernels wasm lacks or runs slowly, plus the gradients training needs; safe to call again. */
 export function registerWasmTrainingKernels(): void {
@@ -27,4 +36,14 @@ export function registerWasmTrainingKernels(): void {
     if (current != null) tf.unregisterKernel(config.kernelName, config.backendName);
     tf.registerKernel(config);
   }
+  for (const [name, wrap] of WRAPPED) registerWrapped(name, wrap);
+}
+
+function registerWrapped(name: string, wrap: (original: tf.KernelFunc) => tf.KernelConfig): void {
+  const current = tf.getKernel(name, 'wasm');
+  if (current == null || current.kernelFunc === wrapped.get(name)?.kernelFunc) return;
+  const config = wrap(current.kernelFunc);
+  wrapped.set(name, config);
+  tf.unregisterKernel(name, 'wasm');
+  tf.registerKernel(config);
 }
