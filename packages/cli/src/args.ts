@@ -1,8 +1,10 @@
 // Command-line parsing: node's parseArgs for the syntax, zod for the values, so every bad flag
 // gets a message naming the flag and the problem.
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { TASKS, TaskName } from '@mtssl/core';
+import { MAX_WASM_THREADS } from '@mtssl/trainer';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -45,3 +47,18 @@ export const numberFlag = z
   .string()
   .refine((s) => s.trim() !== '' && Number.isFinite(Number(s)), { message: 'must be a number' })
   .transform(Number);
+
+/** --wasm-threads: `auto` or 1..MAX_WASM_THREADS. */
+export const wasmThreadsFlag = z
+  .union([z.literal('auto'), intFlag(1).refine((n) => n <= MAX_WASM_THREADS, { message: `must be auto or at most ${MAX_WASM_THREADS}` })])
+  .default('auto');
+
+/**
+ * `auto`: every core (up to the wasm pool's 8) when training reads shards; one fewer when sample streams
+ * run alongside in worker threads and need a core of their own.
+ */
+export function resolveWasmThreads(flag: 'auto' | number, streamsAlongside: boolean): number {
+  if (flag !== 'auto') return flag;
+  const cores = Math.min(MAX_WASM_THREADS, availableParallelism());
+  return streamsAlongside ? Math.max(1, cores - 1) : cores;
+}

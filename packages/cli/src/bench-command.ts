@@ -23,6 +23,7 @@ const BENCHES: readonly Bench[] = [
       ['npx', 'tsc', '-p', 'packages/trainer/bench'],
       ['node', 'packages/trainer/bench/dist/conv-bench.js'],
       ['node', 'packages/trainer/bench/dist/train-bench.js'],
+      ['node', 'packages/trainer/bench/dist/train-bench.js', '--wasm-threads', '2', '--skip-tasks'],
     ],
   },
 ];

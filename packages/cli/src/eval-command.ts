@@ -16,7 +16,7 @@ import {
   writeRunReport,
 } from '@mtssl/eval';
 import { BACKEND_PREFERENCES, createTrunk, loadTrunk, selectBackend, Trunk } from '@mtssl/trainer';
-import { intFlag, parseFlags } from './args';
+import { intFlag, parseFlags, resolveWasmThreads, wasmThreadsFlag } from './args';
 import { GENERATORS } from './registry';
 
 export const EVAL_FLAGS = {
@@ -27,6 +27,7 @@ export const EVAL_FLAGS = {
   previews: { type: 'string' },
   seed: { type: 'string' },
   backend: { type: 'string' },
+  'wasm-threads': { type: 'string' },
   cache: { type: 'string' },
 } as const;
 
@@ -39,6 +40,7 @@ const schema = z
     previews: z.string().optional(),
     seed: intFlag(0).default(0),
     backend: z.enum(BACKEND_PREFERENCES).default('auto'),
+    'wasm-threads': wasmThreadsFlag,
     cache: z.string().default('.cache/features'),
   })
   .strict();
@@ -100,7 +102,7 @@ export async function evalCommand(argv: readonly string[], _signal: AbortSignal,
   const a = parseFlags(argv, EVAL_FLAGS, schema, 'eval');
   const runDir = resolve(a.checkpoint);
   if (!existsSync(runDir)) throw new Error(`--checkpoint ${a.checkpoint}: no such folder (train first: npx nx run train)`);
-  const choice = await selectBackend(a.backend, { log });
+  const choice = await selectBackend(a.backend, { threads: resolveWasmThreads(a['wasm-threads'], false), log });
   log(`eval: backend ${choice.name}`);
   const manifestFile = resolve(a.manifest);
   const cacheDir = resolve(a.cache);

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { loadManifest, TaskName } from '@mtssl/core';
 import { compareToBaselines, comparisonMarkdown, writeRunReport } from '@mtssl/eval';
 import { BACKEND_PREFERENCES, createTrunk, loadTrunk, selectBackend, train } from '@mtssl/trainer';
-import { intFlag, parseFlags } from './args';
+import { intFlag, parseFlags, resolveWasmThreads, wasmThreadsFlag } from './args';
 import { baselineRows, probeTrunk, ProbeRow } from './eval-command';
 import { datasetDir, parsePreprocessArgs, preprocess, tasksFor } from './preprocess';
 import { GENERATORS } from './registry';
@@ -22,6 +22,7 @@ export const EXPERIMENT_FLAGS = {
   out: { type: 'string' },
   seed: { type: 'string' },
   backend: { type: 'string' },
+  'wasm-threads': { type: 'string' },
   'input-size': { type: 'string' },
   epochs: { type: 'string' },
   'supervised-epochs': { type: 'string' },
@@ -62,6 +63,7 @@ const schema = z
     out: z.string().optional(),
     seed: intFlag(0).default(0),
     backend: z.enum(BACKEND_PREFERENCES).default('auto'),
+    'wasm-threads': wasmThreadsFlag,
     'input-size': intFlag(8).optional(),
     epochs: intFlag(1).default(4),
     'supervised-epochs': intFlag(1).default(10),
@@ -92,7 +94,8 @@ export async function experiment(a: ExperimentArgs, signal: AbortSignal, log: (l
   const pre = ['--manifest', a.manifest, '--preset', a.preset, '--out', shardsRoot, '--seed', String(a.seed), '--epochs', String(a.epochs), '--split', 'train'];
   await preprocess(parsePreprocessArgs(pre), signal, log);
   if (rows.some((r) => r.harmonize)) await preprocess(parsePreprocessArgs([...pre, '--harmonize']), signal, log);
-  const choice = await selectBackend(a.backend, { log });
+  const threads = resolveWasmThreads(a['wasm-threads'], false);
+  const choice = await selectBackend(a.backend, { threads, log });
   const probed: ProbeRow[] = [];
   for (const r of rows) {
     const tasks = (r.tasks === 'all' ? available : r.tasks.filter((t) => available.includes(t))) as TaskName[];
@@ -106,7 +109,7 @@ export async function experiment(a: ExperimentArgs, signal: AbortSignal, log: (l
     log(`${r.name}: training ${tasks.join(', ')}${resume ? ' (resuming)' : ''}`);
     const result = await train({
       datasets, outDir: runDir, preset: a.preset, stride8: true, steps: a.steps, seed: a.seed, lasso: r.lasso, harmonize: r.harmonize,
-      resume, backend: choice.name === 'tensorflow' ? 'tensorflow' : a.backend, handleSignals: false,
+      resume, backend: choice.name === 'tensorflow' ? 'tensorflow' : a.backend, wasmThreads: threads, handleSignals: false,
       ...(a['batch-size'] ? { batchSize: a['batch-size'] } : {}),
       logger: { info: log, warn: (l) => log(`warning: ${l}`) },
     });

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { isDatasetComplete, loadManifest, ResolvedManifest, TaskName } from '@mtssl/core';
 import { BACKEND_PREFERENCES, DataSource, train } from '@mtssl/trainer';
-import { intFlag, numberFlag, parseFlags, taskList } from './args';
+import { intFlag, numberFlag, parseFlags, resolveWasmThreads, taskList, wasmThreadsFlag } from './args';
 import { datasetDir, defaultShardsRoot, parsePreprocessArgs, preprocess, tasksFor } from './preprocess';
 import { GENERATORS } from './registry';
 import { liveStreamFor } from './live-streams';
@@ -25,6 +25,7 @@ export const TRAIN_FLAGS = {
   seed: { type: 'string' },
   resume: { type: 'boolean' },
   backend: { type: 'string' },
+  'wasm-threads': { type: 'string' },
   'checkpoint-every': { type: 'string' },
   live: { type: 'boolean' },
   threads: { type: 'string' },
@@ -48,6 +49,7 @@ const schema = z
     seed: intFlag(0).default(0),
     resume: z.boolean().default(false),
     backend: z.enum(BACKEND_PREFERENCES).default('auto'),
+    'wasm-threads': wasmThreadsFlag,
     'checkpoint-every': intFlag(1).optional(),
     live: z.boolean().default(false),
     threads: intFlag(1).default(1),
@@ -106,6 +108,7 @@ export async function trainCommand(argv: readonly string[], signal: AbortSignal,
     harmonize: a.harmonize,
     resume: a.resume,
     backend: a.backend,
+    wasmThreads: resolveWasmThreads(a['wasm-threads'], a.live),
     steps: a.steps,
     ...(a['batch-size'] !== undefined ? { batchSize: a['batch-size'] } : {}),
     ...(a.lr !== undefined ? { learningRate: a.lr } : {}),

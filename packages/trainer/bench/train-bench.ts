@@ -3,7 +3,7 @@
 // conv2d FLOP/s, measured in this run).
 // Build the package first, then: npx tsc -p packages/trainer/bench && node packages/trainer/bench/dist/train-bench.js
 //   [--preset cpu] [--side 64] [--batch 16] [--probe-side 64] [--probe-batch 32] [--repeats 3] [--backend wasm]
-//   [--skip-tasks] [--skip-probe]
+//   [--wasm-threads 1] [--skip-tasks] [--skip-probe]
 import * as tf from '@tensorflow/tfjs-core';
 import { parseArgs } from 'node:util';
 import { TASKS } from '@mtssl/core';
@@ -31,6 +31,7 @@ const { values } = parseArgs({
     'probe-batch': { type: 'string', default: '32' },
     repeats: { type: 'string', default: '3' },
     backend: { type: 'string', default: 'auto' },
+    'wasm-threads': { type: 'string', default: '1' },
     'skip-tasks': { type: 'boolean', default: false },
     'skip-probe': { type: 'boolean', default: false },
   },
@@ -107,7 +108,8 @@ async function main(): Promise<void> {
   const repeats = positiveInt('repeats', values.repeats);
   const probeSide = positiveInt('probe-side', values['probe-side']);
   const probeBatch = positiveInt('probe-batch', values['probe-batch']);
-  const choice = await selectBackend(oneOf<BackendPreference>('backend', values.backend, BACKEND_PREFERENCES));
+  const threads = positiveInt('wasm-threads', values['wasm-threads']);
+  const choice = await selectBackend(oneOf<BackendPreference>('backend', values.backend, BACKEND_PREFERENCES), { threads });
   ensureGradients();
   const before = await plainConv2dRate(repeats);
   const sections: Section[] = [];
@@ -118,7 +120,8 @@ async function main(): Promise<void> {
   // figures instead of inflating them.
   const convRate = Math.max(before, after);
   const gflops = (r: number): string => (r / 1e9).toFixed(1);
-  console.log(`plain conv2d (x 32x16x16x256, 3x3, 256->256) on ${choice.name}: ${gflops(before)} GFLOPS before, ${gflops(after)} after; reference ${gflops(convRate)}`);
+  const on = choice.name === 'wasm' ? `wasm, ${threads} thread${threads > 1 ? 's' : ''}` : choice.name;
+  console.log(`plain conv2d (x 32x16x16x256, 3x3, 256->256) on ${on}: ${gflops(before)} GFLOPS before, ${gflops(after)} after; reference ${gflops(convRate)}`);
   for (const section of sections) print(section, convRate);
   const heap = heapBytes();
   console.log(`\npeak memory: process RSS ${mib(process.resourceUsage().maxRSS * 1024)}${heap === null ? '' : `, wasm heap ${mib(heap)} (grows, never shrinks; limit 4096 MiB)`}`);

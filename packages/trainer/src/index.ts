@@ -1,5 +1,6 @@
 export {};
 export { selectBackend, BACKEND_PREFERENCES, type BackendPreference, type SelectBackendOptions, type BackendChoice } from './backend/select-backend';
+export { MAX_WASM_THREADS } from './backend/wasm-threads';
 export { batchNormRelu, batchNormReluInference, type BatchNormReluResult } from './ops/batch-norm-relu';
 export { BATCH_NORM_RELU_DEFAULTS, resolveBatchNormReluOptions, type BatchNormReluOptions } from './ops/batch-norm-options';
 export { registerCoreGradients, CORE_GRADIENTS } from './kernels/gradients/register-core-gradients';

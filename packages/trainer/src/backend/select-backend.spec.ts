@@ -36,7 +36,9 @@ describe('selectBackend', () => {
   it('rejects bad options at the boundary', async () => {
     await expect(selectBackend('gpu' as 'cpu')).rejects.toThrow('backend must be one of "auto", "tensorflow", "wasm", "cpu", got "gpu"');
     await expect(selectBackend('cpu', { threads: 0 })).rejects.toThrow('threads must be a positive integer, got 0');
-    await expect(selectBackend('wasm', { threads: 2, log })).rejects.toThrow(/threads must be 1/);
+    await expect(selectBackend('wasm', { threads: 9, log })).rejects.toThrow('threads must be an integer from 1 to 8 for the wasm backend, got 9');
+    // wasm starts once per process: this one already runs single-threaded
+    await expect(selectBackend('wasm', { threads: 2, log })).rejects.toThrow('the wasm backend already runs with 1 thread(s) in this process; 2 requested');
     await expect(selectBackend('cpu', { thread: 1 } as object)).rejects.toThrow(/unknown option "thread"/);
   });
 });

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { rejectUnknownKeys, requireOneOf, requirePositiveInt } from '@mtssl/core';
 import { loadNativeBackend } from './native-backend';
-import { prepareWasm } from './wasm-backend';
+import { prepareWasm, startedWasmThreads } from './wasm-backend';
 import { registerCoreGradients } from '../kernels/gradients/register-core-gradients';
 import { registerConv2dGradient, registerWasmTrainingKernels } from '../kernels/register-wasm-training-kernels';
 
@@ -10,7 +10,7 @@ export type BackendPreference = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
 export const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
 
 export interface SelectBackendOptions {
-  /** Compute threads for the wasm backend (1 in Node for now). */
+  /** Compute threads for the wasm backend (1 to 8; more than 1 uses the threaded build). */
   threads?: number;
   /** Where to print the choice; console.log by default. */
   log?: (line: string) => void;
@@ -37,10 +37,16 @@ async function useTensorflow(): Promise<BackendChoice> {
 }
 
 async function useWasm(threads: number, reason: string): Promise<BackendChoice> {
-  prepareWasm(threads);
-  await activate('wasm');
+  const started = prepareWasm(threads);
+  try {
+    await activate('wasm');
+  } finally {
+    started();
+  }
   registerWasmTrainingKernels();
-  return { name: 'wasm', reason };
+  const running = startedWasmThreads();
+  if (running !== threads) throw new Error(`the wasm backend already runs with ${running} thread(s) in this process; ${threads} requested`);
+  return { name: 'wasm', reason: threads > 1 ? `${reason}; ${threads} threads` : reason };
 }
 
 async function useAuto(threads: number): Promise<BackendChoice> {

@@ -16,6 +16,7 @@ import { EXHAUSTED_POLICIES, ExhaustedPolicy } from '../data/task-source';
 import { INTERLEAVE_MODES, InterleaveMode } from '../data/interleaver';
 import { DataSource } from '../data/training-dataset';
 import { BACKEND_PREFERENCES, BackendPreference } from '../backend/select-backend';
+import { MAX_WASM_THREADS } from '../backend/wasm-threads';
 
 export interface TrainLogger {
   info(line: string): void;
@@ -48,6 +49,8 @@ export interface TrainOptions {
   readonly checkpointEvery: number;
   readonly resume: boolean;
   readonly backend: BackendPreference;
+  /** Compute threads when the backend is wasm (1 to 8; leave a core free when streams run alongside). */
+  readonly wasmThreads: number;
   readonly logEvery: number;
   /** Write a checkpoint and stop cleanly on SIGINT. */
   readonly handleSignals: boolean;
@@ -82,6 +85,7 @@ export const TRAIN_DEFAULTS: Readonly<Omit<TrainOptions, 'datasets' | 'outDir'>>
   checkpointEvery: 500,
   resume: false,
   backend: 'auto',
+  wasmThreads: 1,
   logEvery: 10,
   handleSignals: true,
   wasmMemoryLimitBytes: 4 * 2 ** 30,
@@ -132,6 +136,8 @@ export function resolveTrainOptions(input: TrainInput): { options: TrainOptions;
   requirePositiveInt('checkpointEvery', o.checkpointEvery);
   requireBoolean('resume', o.resume);
   requireOneOf('backend', o.backend, BACKEND_PREFERENCES);
+  requirePositiveInt('wasmThreads', o.wasmThreads);
+  requireNumberInRange('wasmThreads', o.wasmThreads, 1, MAX_WASM_THREADS);
   requirePositiveInt('logEvery', o.logEvery);
   requireBoolean('handleSignals', o.handleSignals);
   requireNumberInRange('wasmMemoryLimitBytes', o.wasmMemoryLimitBytes, 1, 4 * 2 ** 30);

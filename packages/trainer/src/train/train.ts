@@ -157,7 +157,7 @@ async function loop(run: Run, stop: { requested: boolean }, summaries: Summaries
 /** Trains the multi-task network; see the package README for the options and the checkpoint format. */
 export async function train(input: TrainInput): Promise<TrainResult> {
   const { options, tasks } = resolveTrainOptions(input);
-  const backend = await selectBackend(options.backend, { log: (l) => options.logger.info(l) });
+  const backend = await selectBackend(options.backend, { threads: options.wasmThreads, log: (l) => options.logger.info(l) });
   ensureGradients();
   await mkdir(options.outDir, { recursive: true });
   const datasets = await openDatasets(options, tasks);
