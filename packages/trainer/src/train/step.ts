@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { MultiTaskNet } from '../model/network';
 import { TaskBatch } from '../model/batch';
 import { applyMovingStats, disposeStatUpdates, forwardContext } from '../model/context';
+import { FusedRmsProp } from './fused-rmsprop';
 
 export interface StepFigures {
   readonly loss: number;
@@ -64,5 +65,5 @@ export interface RmspropSettings {
 
 /** One optimizer per task, as the paper's per-task workers each had their own RMSProp state. */
 export function makeOptimizer(settings: RmspropSettings): tf.Optimizer {
-  return tf.train.rmsprop(settings.learningRate, settings.decay, settings.momentum, settings.epsilon);
+  return new FusedRmsProp(settings.learningRate, settings.decay, settings.momentum, settings.epsilon);
 }
