@@ -5,10 +5,11 @@ import { trainCommand } from './train-command';
 describe('--wasm-threads', () => {
   const cores = Math.min(8, availableParallelism());
 
-  it('auto uses every core for shards and leaves one to live streams', () => {
-    expect(resolveWasmThreads('auto', false)).toBe(cores);
-    expect(resolveWasmThreads('auto', true)).toBe(Math.max(1, cores - 1));
-    expect(resolveWasmThreads(3, true)).toBe(3);
+  it('auto uses every core for the paper preset from shards, else one; a number is kept', () => {
+    expect(resolveWasmThreads('auto', { preset: 'paper', live: false })).toBe(cores);
+    expect(resolveWasmThreads('auto', { preset: 'paper', live: true })).toBe(1);
+    expect(resolveWasmThreads('auto', { preset: 'cpu', live: false })).toBe(1);
+    expect(resolveWasmThreads(3, { preset: 'cpu', live: true })).toBe(3);
   });
 
   it.each(['0', '9', 'two'])('rejects %s with the flag named', async (value) => {

@@ -54,11 +54,12 @@ export const wasmThreadsFlag = z
   .default('auto');
 
 /**
- * `auto`: every core (up to the wasm pool's 8) when training reads shards; one fewer when sample streams
- * run alongside in worker threads and need a core of their own.
+ * `auto`: every core (up to the wasm pool's 8) for the paper preset reading shards; one thread otherwise. On
+ * the 2-core development machine a second thread made the probe trunk 1.5x faster but the cpu preset's
+ * small layers no faster (relative position slower: 99 -> 157 ms), and live streams need a core of their own.
  */
-export function resolveWasmThreads(flag: 'auto' | number, streamsAlongside: boolean): number {
+export function resolveWasmThreads(flag: 'auto' | number, use: { preset: string; live: boolean }): number {
   if (flag !== 'auto') return flag;
-  const cores = Math.min(MAX_WASM_THREADS, availableParallelism());
-  return streamsAlongside ? Math.max(1, cores - 1) : cores;
+  if (use.live || use.preset !== 'paper') return 1;
+  return Math.min(MAX_WASM_THREADS, availableParallelism());
 }

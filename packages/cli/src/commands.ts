@@ -52,7 +52,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
       harmonize: 'use harmonized (Lab L x3) inputs for the image tasks',
       resume: 'continue from the run folder\'s last checkpoint',
       backend: 'auto (default: tfjs-node if installed, else wasm, else cpu) | tensorflow | wasm | cpu',
-      'wasm-threads': 'auto (default: every core up to 8, one fewer with --live) | 1-8: compute threads on wasm',
+      'wasm-threads': 'auto (default: every core up to 8 for --preset paper from shards, else 1) | 1-8: compute threads on wasm',
       live: 'train straight from the streams while they sample (no shards; resumable; colorization without rebalancing)',
       threads: 'with --live: worker threads per stream (default 1, leaving a core for training)',
       policy: 'with --live: bad input skip (default) | fail',
@@ -70,7 +70,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
       baselines: 'also probe a random-init trunk and a supervised one trained on the train split',
       previews: 'folder of stream preview PNGs to put in the report',
       cache: 'feature cache folder (default .cache/features)',
-      'wasm-threads': 'auto (default: every core up to 8) | 1-8: compute threads on wasm',
+      'wasm-threads': 'auto (default 1) | 1-8: compute threads on wasm',
     })}`,
     async run(argv, signal, log) {
       await evalCommand(argv, signal, log);
@@ -85,7 +85,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
       steps: 'training steps per pretraining (default 600)',
       rows: 'subset of rp,col,ex,ms,all,all-h,all-lasso',
       out: 'output folder (default experiments/<manifest>-<preset>-<steps>)',
-      'wasm-threads': 'auto (default: every core up to 8) | 1-8: compute threads on wasm',
+      'wasm-threads': 'auto (default: every core up to 8 for --preset paper, else 1) | 1-8: compute threads on wasm',
     })}`,
     async run(argv, signal, log) {
       await experiment(parseExperimentArgs(argv), signal, log);

@@ -102,7 +102,7 @@ export async function evalCommand(argv: readonly string[], _signal: AbortSignal,
   const a = parseFlags(argv, EVAL_FLAGS, schema, 'eval');
   const runDir = resolve(a.checkpoint);
   if (!existsSync(runDir)) throw new Error(`--checkpoint ${a.checkpoint}: no such folder (train first: npx nx run train)`);
-  const choice = await selectBackend(a.backend, { threads: resolveWasmThreads(a['wasm-threads'], false), log });
+  const choice = await selectBackend(a.backend, { threads: resolveWasmThreads(a['wasm-threads'], { preset: 'cpu', live: false }), log });
   log(`eval: backend ${choice.name}`);
   const manifestFile = resolve(a.manifest);
   const cacheDir = resolve(a.cache);

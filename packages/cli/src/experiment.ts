@@ -94,7 +94,7 @@ export async function experiment(a: ExperimentArgs, signal: AbortSignal, log: (l
   const pre = ['--manifest', a.manifest, '--preset', a.preset, '--out', shardsRoot, '--seed', String(a.seed), '--epochs', String(a.epochs), '--split', 'train'];
   await preprocess(parsePreprocessArgs(pre), signal, log);
   if (rows.some((r) => r.harmonize)) await preprocess(parsePreprocessArgs([...pre, '--harmonize']), signal, log);
-  const threads = resolveWasmThreads(a['wasm-threads'], false);
+  const threads = resolveWasmThreads(a['wasm-threads'], { preset: a.preset, live: false });
   const choice = await selectBackend(a.backend, { threads, log });
   const probed: ProbeRow[] = [];
   for (const r of rows) {
