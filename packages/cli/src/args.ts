@@ -55,7 +55,7 @@ export const wasmThreadsFlag = z
 
 /**
  * `auto`: every core (up to the wasm pool's 8) for the paper preset reading shards; one thread otherwise. On
- * the 2-core development machine a second thread made the probe trunk 1.5x faster but the cpu preset's
+ * the 2-core development machine a second thread made the probe trunk 1.2-1.7x faster but the cpu preset's
  * small layers no faster (relative position slower: 99 -> 157 ms), and live streams need a core of their own.
  */
 export function resolveWasmThreads(flag: 'auto' | number, use: { preset: string; live: boolean }): number {
