@@ -63,3 +63,6 @@ export function resolveWasmThreads(flag: 'auto' | number, use: { preset: string;
   if (use.live || use.preset !== 'paper') return 1;
   return Math.min(MAX_WASM_THREADS, availableParallelism());
 }
+
+/** Image side the streams produce (and the probe should feed the trunk) for each preset. */
+export const PRESET_INPUT_SIZE: Readonly<Record<'tiny' | 'cpu' | 'paper', number>> = Object.freeze({ tiny: 32, cpu: 64, paper: 224 });

@@ -66,7 +66,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
     help: `mtssl eval --checkpoint <run> [options]\n\n${flagHelp(EVAL_FLAGS, {
       checkpoint: 'run folder written by train (its latest checkpoint is used)',
       manifest: 'labelled manifest (default data-manifests/default.json)',
-      'input-size': 'image side fed to the trunk (default 64)',
+      'input-size': "image side fed to the trunk (default: the run's preset: 32 tiny, 64 cpu, 224 paper)",
       baselines: 'also probe a random-init trunk and a supervised one trained on the train split',
       previews: 'folder of stream preview PNGs to put in the report',
       cache: 'feature cache folder (default .cache/features)',

@@ -1,6 +1,7 @@
 // `mtssl eval`: linear probe of a trained trunk on a labelled manifest, optionally against the
 // random-init and supervised baselines, written as JSON and as the run's HTML report.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { loadManifest } from '@mtssl/core';
@@ -15,8 +16,8 @@ import {
   weightsDigest,
   writeRunReport,
 } from '@mtssl/eval';
-import { BACKEND_PREFERENCES, createTrunk, loadTrunk, selectBackend, Trunk } from '@mtssl/trainer';
-import { intFlag, parseFlags, resolveWasmThreads, wasmThreadsFlag } from './args';
+import { BACKEND_PREFERENCES, createTrunk, latestCheckpoint, loadTrunk, selectBackend, Trunk } from '@mtssl/trainer';
+import { intFlag, parseFlags, PRESET_INPUT_SIZE, resolveWasmThreads, wasmThreadsFlag } from './args';
 import { GENERATORS } from './registry';
 
 export const EVAL_FLAGS = {
@@ -35,7 +36,7 @@ const schema = z
   .object({
     checkpoint: z.string({ message: 'is required: a run folder (or checkpoint folder) written by train' }),
     manifest: z.string().default('data-manifests/default.json'),
-    'input-size': intFlag(8).default(64),
+    'input-size': intFlag(8).optional(),
     baselines: z.boolean().default(false),
     previews: z.string().optional(),
     seed: intFlag(0).default(0),
@@ -56,6 +57,20 @@ function row(name: string, result: LinearProbeResult): ProbeRow {
 }
 
 /** Probes one trunk; the trunk is disposed afterwards. */
+/** The image side the run was trained on, from its checkpoint's preset (64 when the run does not say). */
+export async function runInputSize(runDir: string, log: (line: string) => void): Promise<number> {
+  const checkpoint = (await latestCheckpoint(runDir)) ?? runDir;
+  let preset: unknown;
+  try {
+    preset = (JSON.parse(await readFile(join(checkpoint, 'state.json'), 'utf8')) as { config?: { preset?: unknown } }).config?.preset;
+  } catch {
+    preset = undefined;
+  }
+  const size = typeof preset === 'string' && preset in PRESET_INPUT_SIZE ? PRESET_INPUT_SIZE[preset as keyof typeof PRESET_INPUT_SIZE] : undefined;
+  log(size === undefined ? 'eval: input size 64 (the run names no preset; --input-size to change)' : `eval: input size ${size} (the run's ${String(preset)} preset)`);
+  return size ?? 64;
+}
+
 export async function probeTrunk(trunk: Trunk, label: string, manifestFile: string, inputSize: number, cacheDir: string): Promise<LinearProbeResult> {
   const manifest = await loadManifest(manifestFile, { generators: GENERATORS });
   const extractor = trunkExtractor(trunk, { id: `${label}:${weightsDigest(trunk.variables)}`, inputSize });
@@ -107,9 +122,10 @@ export async function evalCommand(argv: readonly string[], _signal: AbortSignal,
   const manifestFile = resolve(a.manifest);
   const cacheDir = resolve(a.cache);
   const trunk = await loadTrunk(runDir);
+  const inputSize = a['input-size'] ?? (await runInputSize(runDir, log));
   const alphas = trunk.lassoAlphas();
-  const baselines = a.baselines ? await baselineRows(trunk, manifestFile, a['input-size'], a.seed, cacheDir, log) : [];
-  const result = await probeTrunk(trunk, runDir, manifestFile, a['input-size'], cacheDir);
+  const baselines = a.baselines ? await baselineRows(trunk, manifestFile, inputSize, a.seed, cacheDir, log) : [];
+  const result = await probeTrunk(trunk, runDir, manifestFile, inputSize, cacheDir);
   const name = `pretrained (${runDir.split('/').pop()})`;
   log(`${name}: top-1 ${(100 * result.top1).toFixed(1)}%, top-2 ${(100 * result.top2).toFixed(1)}%, top-5 ${(100 * result.top5).toFixed(1)}% on ${result.testCount} test images`);
   const outDir = join(runDir, 'eval');

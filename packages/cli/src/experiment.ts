@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { loadManifest, TaskName } from '@mtssl/core';
 import { compareToBaselines, comparisonMarkdown, writeRunReport } from '@mtssl/eval';
 import { BACKEND_PREFERENCES, createTrunk, loadTrunk, selectBackend, train } from '@mtssl/trainer';
-import { intFlag, parseFlags, resolveWasmThreads, wasmThreadsFlag } from './args';
+import { intFlag, parseFlags, PRESET_INPUT_SIZE, resolveWasmThreads, wasmThreadsFlag } from './args';
 import { baselineRows, probeTrunk, ProbeRow } from './eval-command';
 import { datasetDir, parsePreprocessArgs, preprocess, tasksFor } from './preprocess';
 import { GENERATORS } from './registry';
@@ -72,8 +72,6 @@ const schema = z
 
 export type ExperimentArgs = z.infer<typeof schema>;
 
-const INPUT_SIZE: Readonly<Record<ExperimentArgs['preset'], number>> = { tiny: 32, cpu: 64, paper: 224 };
-
 export interface ExperimentResult {
   readonly outDir: string;
   readonly rows: readonly ProbeRow[];
@@ -85,7 +83,7 @@ export async function experiment(a: ExperimentArgs, signal: AbortSignal, log: (l
   const probeManifest = resolve(a['probe-manifest'] ?? a.manifest);
   const outDir = resolve(a.out ?? join('experiments', `${manifest.name}-${a.preset}-${a.steps}`));
   const shardsRoot = join(outDir, 'shards');
-  const inputSize = a['input-size'] ?? INPUT_SIZE[a.preset];
+  const inputSize = a['input-size'] ?? PRESET_INPUT_SIZE[a.preset];
   const rows = a.rows ? EXPERIMENT_ROWS.filter((r) => a.rows?.includes(r.id)) : EXPERIMENT_ROWS;
   const available = tasksFor(manifest, undefined);
   mkdirSync(outDir, { recursive: true });
