@@ -34,25 +34,41 @@ export function copySlice(
   }
 }
 
+type Heap = tf.backend_util.TypedArray;
+
+/**
+ * A one-input wasm kernel computed on heap views: the output is allocated first (allocation can grow the heap
+ * and detach older views), then `fill` reads x and writes out in place. Strings keep wasm's own kernel.
+ */
+function heapKernel(
+  kernelName: string,
+  original: tf.KernelFunc,
+  plan: (x: tf.TensorInfo, attrs: tf.NamedAttrMap) => { shape: number[]; fill: (x: Heap, out: Heap) => void },
+): tf.KernelConfig {
+  return {
+    kernelName,
+    backendName: 'wasm',
+    kernelFunc: (args) => {
+      const x = (args.inputs as { x: tf.TensorInfo }).x;
+      if (x.dtype === 'string') return original(args);
+      const { shape, fill } = plan(x, args.attrs ?? {});
+      const wasm = args.backend as BackendWasm;
+      const out = wasm.makeOutput(shape, x.dtype);
+      if (tf.util.sizeFromShape(shape) > 0) fill(wasm.typedArrayFromHeap(x), wasm.typedArrayFromHeap(out));
+      return out;
+    },
+  };
+}
+
 /**
  * tfjs-backend-wasm 4.22's Slice first copies its whole input out of the heap (readSync), so k slices of a
  * tensor cost k full copies; this one reads the heap in place.
  */
 export function wasmSliceKernel(original: tf.KernelFunc): tf.KernelConfig {
-  return {
-    kernelName: tf.Slice,
-    backendName: 'wasm',
-    kernelFunc: (args) => {
-      const { inputs, backend, attrs } = args;
-      const x = (inputs as { x: tf.TensorInfo }).x;
-      if (x.dtype === 'string') return original(args);
-      const [begin, size] = tf.slice_util.parseSliceParams(x as tf.Tensor, attrs!.begin as number[], attrs!.size as number[]);
-      const wasm = backend as BackendWasm;
-      const out = wasm.makeOutput(size, x.dtype);
-      if (tf.util.sizeFromShape(size) > 0) copySlice(wasm.typedArrayFromHeap(x), x.shape, begin, size, wasm.typedArrayFromHeap(out));
-      return out;
-    },
-  };
+  return heapKernel(tf.Slice, original, (x, attrs) => {
+    const [begin, size] = tf.slice_util.parseSliceParams(x as tf.Tensor, attrs.begin as number[], attrs.size as number[]);
+    return { shape: size, fill: (xs, out) => copySlice(xs, x.shape, begin, size, out) };
+  });
 }
 
 /**
@@ -71,21 +87,11 @@ export const WASM_IDENTITY: tf.KernelConfig = {
 
 /**
  * wasm's Transpose is an unblocked element loop (about 6 ns an element on 4 M floats here); a blocked
- * transpose over the heap in JS runs 2-3x faster. Strings keep wasm's own kernel.
+ * transpose over the heap in JS runs 2-3x faster.
  */
 export function wasmTransposeKernel(original: tf.KernelFunc): tf.KernelConfig {
-  return {
-    kernelName: tf.Transpose,
-    backendName: 'wasm',
-    kernelFunc: (args) => {
-      const { inputs, backend, attrs } = args;
-      const x = (inputs as { x: tf.TensorInfo }).x;
-      if (x.dtype === 'string') return original(args);
-      const perm = attrs!.perm as number[];
-      const wasm = backend as BackendWasm;
-      const out = wasm.makeOutput(perm.map((a) => x.shape[a] as number), x.dtype);
-      if (tf.util.sizeFromShape(x.shape) > 0) transposeValues(wasm.typedArrayFromHeap(x), x.shape, perm, wasm.typedArrayFromHeap(out));
-      return out;
-    },
-  };
+  return heapKernel(tf.Transpose, original, (x, attrs) => {
+    const perm = attrs.perm as number[];
+    return { shape: perm.map((a) => x.shape[a] as number), fill: (xs, out) => transposeValues(xs, x.shape, perm, out) };
+  });
 }
