@@ -17,7 +17,7 @@ import {
   writeRunReport,
 } from '@mtssl/eval';
 import { BACKEND_PREFERENCES, createTrunk, latestCheckpoint, loadTrunk, selectBackend, Trunk } from '@mtssl/trainer';
-import { intFlag, parseFlags, PRESET_INPUT_SIZE, resolveWasmThreads, wasmThreadsFlag } from './args';
+import { intFlag, parseFlags, PRESET_INPUT_SIZE, wasmThreadsFlag } from './args';
 import { GENERATORS } from './registry';
 
 export const EVAL_FLAGS = {
@@ -117,7 +117,7 @@ export async function evalCommand(argv: readonly string[], _signal: AbortSignal,
   const a = parseFlags(argv, EVAL_FLAGS, schema, 'eval');
   const runDir = resolve(a.checkpoint);
   if (!existsSync(runDir)) throw new Error(`--checkpoint ${a.checkpoint}: no such folder (train first: npx nx run train)`);
-  const choice = await selectBackend(a.backend, { threads: resolveWasmThreads(a['wasm-threads'], { preset: 'cpu', live: false }), log });
+  const choice = await selectBackend(a.backend, { threads: a['wasm-threads'] === 'auto' ? 1 : a['wasm-threads'], log });
   log(`eval: backend ${choice.name}`);
   const manifestFile = resolve(a.manifest);
   const cacheDir = resolve(a.cache);

@@ -20,6 +20,7 @@ export const MAX_WASM_THREADS = 8;
 const WORKER_PREAMBLE = 'URL.createObjectURL=(b)=>(b&&typeof b.path==="string"?b.path:String(b));';
 
 let folder: string | undefined;
+let written = 0;
 
 function scratchFolder(): string {
   if (folder === undefined) {
@@ -45,7 +46,7 @@ class FileBlob {
     }
     const strict = '"use strict";';
     const body = text.startsWith(strict) ? strict + WORKER_PREAMBLE + text.slice(strict.length) : WORKER_PREAMBLE + text;
-    this.path = path.join(scratchFolder(), `worker-${fs.readdirSync(scratchFolder()).length}.js`);
+    this.path = path.join(scratchFolder(), `worker-${written++}.js`);
     fs.writeFileSync(this.path, body);
   }
 }
