@@ -3,7 +3,7 @@
 // conv2d FLOP/s, measured in this run).
 // Build the package first, then: npx tsc -p packages/trainer/bench && node packages/trainer/bench/dist/train-bench.js
 //   [--preset cpu] [--side 64] [--batch 16] [--probe-side 64] [--probe-batch 32] [--repeats 3] [--backend wasm]
-//   [--wasm-threads 1] [--skip-tasks] [--skip-probe]
+//   [--wasm-threads 1] [--skip-tasks] [--skip-probe] [--no-winograd]
 import * as tf from '@tensorflow/tfjs-core';
 import { parseArgs } from 'node:util';
 import { TASKS } from '@mtssl/core';
@@ -18,6 +18,7 @@ import {
   benchTrunkStep,
   ensureGradients,
   plainConv2dRate,
+  setWinograd,
   resolveModelOptions,
   selectBackend,
 } from '@mtssl/trainer';
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     'wasm-threads': { type: 'string', default: '1' },
     'skip-tasks': { type: 'boolean', default: false },
     'skip-probe': { type: 'boolean', default: false },
+    'no-winograd': { type: 'boolean', default: false },
   },
 });
 
@@ -111,6 +113,7 @@ async function main(): Promise<void> {
   const threads = positiveInt('wasm-threads', values['wasm-threads']);
   const choice = await selectBackend(oneOf<BackendPreference>('backend', values.backend, BACKEND_PREFERENCES), { threads });
   ensureGradients();
+  if (values['no-winograd']) setWinograd(false);
   const before = await plainConv2dRate(repeats);
   const sections: Section[] = [];
   if (!values['skip-tasks']) sections.push(await benchTasks(preset, side, batchSize, repeats));
@@ -121,7 +124,11 @@ async function main(): Promise<void> {
   const convRate = Math.max(before, after);
   const gflops = (r: number): string => (r / 1e9).toFixed(1);
   const on = choice.name === 'wasm' ? `wasm, ${threads} thread${threads > 1 ? 's' : ''}` : choice.name;
-  console.log(`plain conv2d (x 32x16x16x256, 3x3, 256->256) on ${on}: ${gflops(before)} GFLOPS before, ${gflops(after)} after; reference ${gflops(convRate)}`);
+  console.log(`plain conv2d (x 32x16x16x256, 3x3, 256->256) on ${on}, the backend's own kernel: ${gflops(before)} GFLOPS before, ${gflops(after)} after; reference ${gflops(convRate)}`);
+  if (choice.name === 'wasm') {
+    const winograd = await plainConv2dRate(repeats, { winograd: true });
+    console.log(`the same conv2d through the trainer's Winograd path: ${gflops(winograd)} GFLOPS of direct-convolution work${values['no-winograd'] ? ' (off for the steps below: --no-winograd)' : ''}`);
+  }
   for (const section of sections) print(section, convRate);
   const heap = heapBytes();
   console.log(`\npeak memory: process RSS ${mib(process.resourceUsage().maxRSS * 1024)}${heap === null ? '' : `, wasm heap ${mib(heap)} (grows, never shrinks; limit 4096 MiB)`}`);

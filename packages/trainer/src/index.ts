@@ -6,6 +6,7 @@ export { BATCH_NORM_RELU_DEFAULTS, resolveBatchNormReluOptions, type BatchNormRe
 export { registerCoreGradients, CORE_GRADIENTS } from './kernels/gradients/register-core-gradients';
 export { registerWasmTrainingKernels, registerConv2dGradient, WASM_TRAINING_KERNELS } from './kernels/register-wasm-training-kernels';
 export { conv2dFilterGrad } from './kernels/conv2d-filter-grad';
+export { setWinograd, winogradCalls, WINOGRAD_MIN_CHANNELS, WINOGRAD_MIN_TILES } from './kernels/winograd-plan';
 export { conv2dInputGrad } from './kernels/conv2d-input-grad';
 export { convGeometry, type ConvGeometry, type ConvAxis } from './kernels/conv-geometry';
 export { MODEL_PRESETS, MODEL_PRESET_OPTIONS, resolveModelOptions, outputStride, featureSide, type ModelPreset, type ModelOptions, type HeadWidths } from './model/config';

@@ -4,12 +4,15 @@ import { registerCoreGradients } from './gradients/register-core-gradients';
 import { WASM_MAX_POOL_GRAD } from './max-pool-grad';
 import { WASM_CONV2D_BACKPROP_FILTER, WASM_CONV2D_BACKPROP_INPUT } from './wasm-conv-kernels';
 import { WASM_IDENTITY, wasmSliceKernel, wasmTransposeKernel } from './wasm-heap-kernels';
+import { wasmWinogradConv2dKernel } from './winograd-conv2d';
+import { WASM_WINOGRAD_FILTER_GRAD } from './winograd-filter-grad';
 
 export const WASM_TRAINING_KERNELS: readonly tf.KernelConfig[] = [
   WASM_CONV2D_BACKPROP_FILTER,
   WASM_CONV2D_BACKPROP_INPUT,
   WASM_MAX_POOL_GRAD,
   WASM_IDENTITY,
+  WASM_WINOGRAD_FILTER_GRAD,
 ];
 
 /** Installs our Conv2D gradient (any backend; handles dilation) in place of tfjs-core's, once. */
@@ -23,6 +26,7 @@ export function registerConv2dGradient(): void {
 const WRAPPED: ReadonlyArray<readonly [string, (original: tf.KernelFunc) => tf.KernelConfig]> = [
   [tf.Slice, wasmSliceKernel],
   [tf.Transpose, wasmTransposeKernel],
+  [tf.Conv2D, wasmWinogradConv2dKernel],
 ];
 const wrapped = new Map<string, tf.KernelConfig>();
 

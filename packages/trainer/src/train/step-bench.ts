@@ -10,6 +10,7 @@ import { randomBatch } from '../model/test-batches';
 import { disposeStatUpdates, forwardContext } from '../model/context';
 import { forwardFlops, TRAINING_FLOPS_PER_FORWARD } from './flops';
 import { makeOptimizer, trainStep } from './step';
+import { setWinograd } from '../kernels/winograd-plan';
 
 export interface StepBench {
   readonly msPerStep: number;
@@ -90,15 +91,21 @@ export async function benchTaskStep(net: MultiTaskNet, task: TaskName, o: StepBe
   }
 }
 
-/** The backend's own rate on one plain 3x3 conv2d (x 32x16x16x256, 256 -> 256), in FLOP/s. */
-export async function plainConv2dRate(repeats: number): Promise<number> {
+/**
+ * The rate of one plain 3x3 conv2d (x 32x16x16x256, 256 -> 256) in FLOP/s of the direct convolution: by
+ * default the backend's own kernel (on wasm, XNNPACK's direct convolution, with our Winograd path off);
+ * `winograd: true` measures the kernel training uses, counted at the same FLOPs.
+ */
+export async function plainConv2dRate(repeats: number, o: { winograd?: boolean } = {}): Promise<number> {
   const x = tf.randomNormal([32, 16, 16, 256]) as tf.Tensor4D;
   const f = tf.randomNormal([3, 3, 256, 256]) as tf.Tensor4D;
   const flops = 2 * 32 * 16 * 16 * 9 * 256 * 256;
+  const previous = setWinograd(o.winograd ?? false);
   try {
     const { ms } = await timeSteps(() => void tf.conv2d(x, f, 1, 'same').dispose(), repeats);
     return (flops / ms) * 1000;
   } finally {
+    setWinograd(previous);
     tf.dispose([x, f]);
   }
 }
