@@ -16,7 +16,7 @@ import {
   weightsDigest,
   writeRunReport,
 } from '@mtssl/eval';
-import { BACKEND_PREFERENCES, createTrunk, latestCheckpoint, loadTrunk, selectBackend, Trunk } from '@mtssl/trainer';
+import { BACKEND_PREFERENCES, createTrunk, latestCheckpoint, loadTrunk, selectBackend, setWinograd, Trunk } from '@mtssl/trainer';
 import { intFlag, parseFlags, PRESET_INPUT_SIZE, wasmThreadsFlag } from './args';
 import { GENERATORS } from './registry';
 
@@ -29,6 +29,7 @@ export const EVAL_FLAGS = {
   seed: { type: 'string' },
   backend: { type: 'string' },
   'wasm-threads': { type: 'string' },
+  'no-winograd': { type: 'boolean' },
   cache: { type: 'string' },
 } as const;
 
@@ -42,6 +43,7 @@ const schema = z
     seed: intFlag(0).default(0),
     backend: z.enum(BACKEND_PREFERENCES).default('auto'),
     'wasm-threads': wasmThreadsFlag,
+    'no-winograd': z.boolean().default(false),
     cache: z.string().default('.cache/features'),
   })
   .strict();
@@ -118,6 +120,7 @@ export async function evalCommand(argv: readonly string[], _signal: AbortSignal,
   const runDir = resolve(a.checkpoint);
   if (!existsSync(runDir)) throw new Error(`--checkpoint ${a.checkpoint}: no such folder (train first: npx nx run train)`);
   const choice = await selectBackend(a.backend, { threads: a['wasm-threads'] === 'auto' ? 1 : a['wasm-threads'], log });
+  setWinograd(!a['no-winograd']);
   log(`eval: backend ${choice.name}`);
   const manifestFile = resolve(a.manifest);
   const cacheDir = resolve(a.cache);

@@ -23,6 +23,7 @@ export const EXPERIMENT_FLAGS = {
   seed: { type: 'string' },
   backend: { type: 'string' },
   'wasm-threads': { type: 'string' },
+  'no-winograd': { type: 'boolean' },
   'input-size': { type: 'string' },
   epochs: { type: 'string' },
   'supervised-epochs': { type: 'string' },
@@ -64,6 +65,7 @@ const schema = z
     seed: intFlag(0).default(0),
     backend: z.enum(BACKEND_PREFERENCES).default('auto'),
     'wasm-threads': wasmThreadsFlag,
+    'no-winograd': z.boolean().default(false),
     'input-size': intFlag(8).optional(),
     epochs: intFlag(1).default(4),
     'supervised-epochs': intFlag(1).default(10),
@@ -107,7 +109,7 @@ export async function experiment(a: ExperimentArgs, signal: AbortSignal, log: (l
     log(`${r.name}: training ${tasks.join(', ')}${resume ? ' (resuming)' : ''}`);
     const result = await train({
       datasets, outDir: runDir, preset: a.preset, stride8: true, steps: a.steps, seed: a.seed, lasso: r.lasso, harmonize: r.harmonize,
-      resume, backend: choice.name === 'tensorflow' ? 'tensorflow' : a.backend, wasmThreads: threads, handleSignals: false,
+      resume, backend: choice.name === 'tensorflow' ? 'tensorflow' : a.backend, wasmThreads: threads, winograd: !a['no-winograd'], handleSignals: false,
       ...(a['batch-size'] ? { batchSize: a['batch-size'] } : {}),
       logger: { info: log, warn: (l) => log(`warning: ${l}`) },
     });

@@ -14,8 +14,12 @@ describe('train --live', () => {
     const lines: string[] = [];
     const args = ['--manifest', manifest, '--tasks', 'relative-position,motion', '--preset', 'tiny', '--live', '--out', out, '--backend', 'wasm', '--batch-size', '4'];
     await trainCommand([...args, '--steps', '2'], new AbortController().signal, (l) => lines.push(l));
-    await trainCommand([...args, '--steps', '4', '--resume'], new AbortController().signal, (l) => lines.push(l));
+    await trainCommand([...args, '--steps', '4', '--resume', '--no-winograd'], new AbortController().signal, (l) => lines.push(l));
     expect(lines.some((l) => l.includes('(live streams)'))).toBe(true);
+    const convolutions = lines.filter((l) => l.startsWith('wasm convolutions:'));
+    expect(convolutions).toHaveLength(2);
+    expect(convolutions[0]).toContain('Winograd F(2x2, 3x3)');
+    expect(convolutions[1]).toContain('Winograd off');
     expect(lines.some((l) => l.startsWith('resumed from'))).toBe(true);
     const records = readFileSync(join(out, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { step: number; task: string });
     expect(records.map((r) => r.step)).toEqual([1, 2, 3, 4]);

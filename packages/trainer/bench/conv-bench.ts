@@ -1,7 +1,8 @@
-// Engine benchmark: wasm conv2d vs our backprop kernels, and a small conv net's training step.
+// Engine benchmark: wasm conv2d vs our backprop kernels (direct, then through Winograd), and a small conv
+// net's training step (Winograd on).
 // Build the package first, then: npx tsc -p packages/trainer/bench && node packages/trainer/bench/dist/conv-bench.js
 import * as tf from '@tensorflow/tfjs-core';
-import { batchNormRelu, selectBackend } from '@mtssl/trainer';
+import { batchNormRelu, selectBackend, setWinograd } from '@mtssl/trainer';
 
 const REPEATS = 5;
 
@@ -31,14 +32,21 @@ async function main(): Promise<void> {
   const f = tf.randomNormal([3, 3, c, c]) as tf.Tensor4D;
   const dy = tf.randomNormal([n, h, w, c]) as tf.Tensor4D;
   const attrs = { strides: 1, pad: 'same', dataFormat: 'NHWC', filterShape: [3, 3, c, c] } as unknown as tf.NamedAttrMap;
-  const conv = await timeMs(() => tf.conv2d(x, f, 1, 'same'));
-  const filt = await timeMs(() => tf.engine().runKernel(tf.Conv2DBackpropFilter, { x, dy }, attrs) as tf.Tensor);
-  const inp = await timeMs(() => tf.conv2dTranspose(dy, f, [n, h, w, c], 1, 'same'));
   const g = (ms: number): string => (flops / ms / 1e6).toFixed(1);
-  console.log(`shape x [${n},${h},${w},${c}], 3x3 conv ${c}->${c}, ${(flops / 1e9).toFixed(2)} GFLOP`);
-  console.log(`conv2d            ${conv.toFixed(0)} ms  ${g(conv)} GFLOPS`);
-  console.log(`backprop filter   ${filt.toFixed(0)} ms  ${g(filt)} GFLOPS`);
-  console.log(`backprop input    ${inp.toFixed(0)} ms  ${g(inp)} GFLOPS`);
+  console.log(`shape x [${n},${h},${w},${c}], 3x3 conv ${c}->${c}, ${(flops / 1e9).toFixed(2)} GFLOP (GFLOPS count direct-convolution work)`);
+  let directConv = 0;
+  for (const winograd of [false, true]) {
+    setWinograd(winograd);
+    const conv = await timeMs(() => tf.conv2d(x, f, 1, 'same'));
+    const filt = await timeMs(() => tf.engine().runKernel(tf.Conv2DBackpropFilter, { x, dy }, attrs) as tf.Tensor);
+    const inp = await timeMs(() => tf.conv2dTranspose(dy, f, [n, h, w, c], 1, 'same'));
+    if (!winograd) directConv = conv;
+    const mode = winograd ? 'Winograd' : 'direct  ';
+    console.log(`${mode} conv2d            ${conv.toFixed(0)} ms  ${g(conv)} GFLOPS`);
+    console.log(`${mode} backprop filter   ${filt.toFixed(0)} ms  ${g(filt)} GFLOPS`);
+    console.log(`${mode} backprop input    ${inp.toFixed(0)} ms  ${g(inp)} GFLOPS`);
+  }
+  const conv = directConv;
 
   // A small training step: 3x [3x3 conv 128->128 + BN+ReLU] at 32x32, batch 16, forward + backward.
   const [bn, bh, bc, layers] = [16, 32, 128, 3];
@@ -59,7 +67,7 @@ async function main(): Promise<void> {
   const stepMs = await timeMs(step);
   const stepFlops = 3 * layers * 2 * bn * bh * bh * 9 * bc * bc; // forward + 2 backward convs per layer
   const rate = stepFlops / stepMs / 1e6;
-  console.log(`small net step    ${stepMs.toFixed(0)} ms  ${rate.toFixed(1)} GFLOPS  efficiency ${(rate / (flops / conv / 1e6)).toFixed(2)} of plain conv2d`);
+  console.log(`small net step    ${stepMs.toFixed(0)} ms  ${rate.toFixed(1)} GFLOPS  efficiency ${(rate / (flops / conv / 1e6)).toFixed(2)} of the direct conv2d`);
   const heap = (tf.backend() as unknown as { wasm: { HEAP8: Int8Array } }).wasm.HEAP8.length;
   console.log(`wasm heap ${(heap / 2 ** 20).toFixed(0)} MiB`);
 }

@@ -51,6 +51,11 @@ export interface TrainOptions {
   readonly backend: BackendPreference;
   /** Compute threads when the backend is wasm (1 to 8; leave a core free when streams run alongside). */
   readonly wasmThreads: number;
+  /**
+   * On wasm, 3x3 stride-1 convolutions with 64+ channels (and their filter gradients) by Winograd's
+   * F(2x2, 3x3): about 1.8x faster, results within ~2e-6 relative of the direct convolution. Process-wide.
+   */
+  readonly winograd: boolean;
   readonly logEvery: number;
   /** Write a checkpoint and stop cleanly on SIGINT. */
   readonly handleSignals: boolean;
@@ -86,6 +91,7 @@ export const TRAIN_DEFAULTS: Readonly<Omit<TrainOptions, 'datasets' | 'outDir'>>
   resume: false,
   backend: 'auto',
   wasmThreads: 1,
+  winograd: true,
   logEvery: 10,
   handleSignals: true,
   wasmMemoryLimitBytes: 4 * 2 ** 30,
@@ -138,6 +144,7 @@ export function resolveTrainOptions(input: TrainInput): { options: TrainOptions;
   requireOneOf('backend', o.backend, BACKEND_PREFERENCES);
   requirePositiveInt('wasmThreads', o.wasmThreads);
   requireNumberInRange('wasmThreads', o.wasmThreads, 1, MAX_WASM_THREADS);
+  requireBoolean('winograd', o.winograd);
   requirePositiveInt('logEvery', o.logEvery);
   requireBoolean('handleSignals', o.handleSignals);
   requireNumberInRange('wasmMemoryLimitBytes', o.wasmMemoryLimitBytes, 1, 4 * 2 ** 30);

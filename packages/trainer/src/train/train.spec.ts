@@ -199,6 +199,7 @@ describe('train (invalid parameters)', () => {
     [{ backend: 'gpu' }, 'backend must be one of'],
     [{ wasmThreads: 0 }, 'wasmThreads must be a positive integer, got 0'],
     [{ wasmThreads: 9 }, 'wasmThreads must be a number in [1, 8], got 9'],
+    [{ winograd: 'yes' }, 'winograd must be a boolean, got "yes"'],
     [{ stepz: 3 }, 'train: unknown option "stepz"'],
   ])('rejects %p', async (bad, message) => {
     await expect(train({ ...ok(), ...(bad as object) } as TrainInput)).rejects.toThrow(message);

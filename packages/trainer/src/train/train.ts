@@ -9,6 +9,7 @@ import { Interleaver } from '../data/interleaver';
 import { TaskSource, rebalanceWeights } from '../data/task-source';
 import { DataSource, isLiveStream } from '../data/training-dataset';
 import { LiveTaskSource } from '../data/live-source';
+import { setWinograd } from '../kernels/winograd-plan';
 import { selectBackend } from '../backend/select-backend';
 import { ensureGradients } from '../model/gradients';
 import { RunState, latestCheckpoint, loadOptimizers, loadWeights, readModelJson, readRunState, saveCheckpoint } from './checkpoint';
@@ -154,11 +155,15 @@ async function loop(run: Run, stop: { requested: boolean }, summaries: Summaries
   return { stoppedBy: 'steps', ms, steps };
 }
 
+const WINOGRAD_ON = "Winograd F(2x2, 3x3) for 3x3 stride-1 layers with 64+ channels, XNNPACK's direct convolution for the rest";
+const WINOGRAD_OFF = "XNNPACK's direct convolution (Winograd off)";
+
 /** Trains the multi-task network; see the package README for the options and the checkpoint format. */
 export async function train(input: TrainInput): Promise<TrainResult> {
   const { options, tasks } = resolveTrainOptions(input);
   const backend = await selectBackend(options.backend, { threads: options.wasmThreads, log: (l) => options.logger.info(l) });
   ensureGradients();
+  if (backend.name === 'wasm') options.logger.info(`wasm convolutions: ${options.winograd ? WINOGRAD_ON : WINOGRAD_OFF}`);
   await mkdir(options.outDir, { recursive: true });
   const datasets = await openDatasets(options, tasks);
   const stop = { requested: false };
@@ -168,6 +173,7 @@ export async function train(input: TrainInput): Promise<TrainResult> {
   };
   let run: Run | undefined;
   if (options.handleSignals) process.on('SIGINT', onSignal);
+  const winogradBefore = setWinograd(options.winograd);
   try {
     run = await buildRun(options, tasks, datasets);
     if (backend.name === 'wasm') {
@@ -191,6 +197,7 @@ export async function train(input: TrainInput): Promise<TrainResult> {
       harmonized: run.harmonized,
     };
   } finally {
+    setWinograd(winogradBefore);
     if (options.handleSignals) process.off('SIGINT', onSignal);
     if (run) await disposeRun(run);
     await closeDatasets(datasets);
