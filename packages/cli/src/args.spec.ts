@@ -5,10 +5,11 @@ import { trainCommand } from './train-command';
 describe('--wasm-threads', () => {
   const cores = Math.min(8, availableParallelism());
 
-  it('auto uses every core for the paper preset from shards, else one; a number is kept', () => {
+  it('auto uses every core for the cpu and paper presets from shards, else one; a number is kept', () => {
     expect(resolveWasmThreads('auto', { preset: 'paper', live: false })).toBe(cores);
+    expect(resolveWasmThreads('auto', { preset: 'cpu', live: false })).toBe(cores);
     expect(resolveWasmThreads('auto', { preset: 'paper', live: true })).toBe(1);
-    expect(resolveWasmThreads('auto', { preset: 'cpu', live: false })).toBe(1);
+    expect(resolveWasmThreads('auto', { preset: 'tiny', live: false })).toBe(1);
     expect(resolveWasmThreads(3, { preset: 'cpu', live: true })).toBe(3);
   });
 

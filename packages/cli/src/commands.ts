@@ -52,7 +52,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
       harmonize: 'use harmonized (Lab L x3) inputs for the image tasks',
       resume: 'continue from the run folder\'s last checkpoint',
       backend: 'auto (default: tfjs-node if installed, else wasm, else cpu) | tensorflow | wasm | cpu',
-      'wasm-threads': 'auto (default: every core up to 8 for --preset paper from shards, else 1) | 1-8: compute threads on wasm',
+      'wasm-threads': 'auto (default: every core up to 8 for --preset cpu or paper from shards; 1 for tiny or --live) | 1-8: compute threads on wasm',
       'no-winograd': "on wasm, XNNPACK's direct convolution for every layer (default: Winograd F(2x2,3x3) for wide 3x3 stride-1 layers, ~1.8x faster, ~2e-6 relative difference)",
       live: 'train straight from the streams while they sample (no shards; resumable; colorization without rebalancing)',
       threads: 'with --live: worker threads per stream (default 1, leaving a core for training)',
@@ -87,7 +87,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
       steps: 'training steps per pretraining (default 600)',
       rows: 'subset of rp,col,ex,ms,all,all-h,all-lasso',
       out: 'output folder (default experiments/<manifest>-<preset>-<steps>)',
-      'wasm-threads': 'auto (default: every core up to 8 for --preset paper, else 1) | 1-8: compute threads on wasm',
+      'wasm-threads': 'auto (default: every core up to 8 for --preset cpu or paper, 1 for tiny) | 1-8: compute threads on wasm',
       'no-winograd': "on wasm, XNNPACK's direct convolution for every layer (default: Winograd F(2x2,3x3) for wide 3x3 stride-1 layers, ~1.8x faster, ~2e-6 relative difference)",
     })}`,
     async run(argv, signal, log) {
