@@ -3,13 +3,21 @@
 // Matrices: B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1], G = [1 0 0; .5 .5 .5; .5 -.5 .5; 0 0 1],
 // A^T = [1 1 1 0; 0 1 -1 -1]. Element k of a 4x4 tile is row k >> 2, column k & 3.
 
+type Sixteen = readonly [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+
+/** The 16 heap offsets of a tile's matrices, k = 4 * row + column. */
+function sixteen(offsets: readonly number[]): Sixteen {
+  if (offsets.length !== 16) throw new Error(`Winograd F(2x2, 3x3) works on 16 matrices, got ${offsets.length}`);
+  return offsets as unknown as Sixteen;
+}
+
 /**
  * U_k = (G g G^T)_k for every (ci, co) of a [3, 3, Cin, Cout] filter at `filter`; U_k is the [Cin, Cout]
  * matrix at u[k].
  */
 export function filterTransform(h: Float32Array, filter: number, cin: number, cout: number, u: readonly number[]): void {
   const cc = cin * cout;
-  const [u0, u1, u2, u3, u4, u5, u6, u7, u8, u9, u10, u11, u12, u13, u14, u15] = u as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+  const [u0, u1, u2, u3, u4, u5, u6, u7, u8, u9, u10, u11, u12, u13, u14, u15] = sixteen(u);
   for (let j = 0; j < cc; j++) {
     const f = filter + j;
     const g00 = h[f] as number, g01 = h[f + cc] as number, g02 = h[f + 2 * cc] as number;
@@ -21,23 +29,34 @@ export function filterTransform(h: Float32Array, filter: number, cin: number, co
     const c0 = 0.5 * (g00 - g10 + g20), c1 = 0.5 * (g01 - g11 + g21), c2 = 0.5 * (g02 - g12 + g22);
     const d0 = g20, d1 = g21, d2 = g22;
     // columns: (G g) G^T (4 x 4)
-    h[u0 + j] = a0;
-    h[u1 + j] = 0.5 * (a0 + a1 + a2);
-    h[u2 + j] = 0.5 * (a0 - a1 + a2);
-    h[u3 + j] = a2;
-    h[u4 + j] = b0;
-    h[u5 + j] = 0.5 * (b0 + b1 + b2);
-    h[u6 + j] = 0.5 * (b0 - b1 + b2);
-    h[u7 + j] = b2;
-    h[u8 + j] = c0;
-    h[u9 + j] = 0.5 * (c0 + c1 + c2);
-    h[u10 + j] = 0.5 * (c0 - c1 + c2);
-    h[u11 + j] = c2;
-    h[u12 + j] = d0;
-    h[u13 + j] = 0.5 * (d0 + d1 + d2);
-    h[u14 + j] = 0.5 * (d0 - d1 + d2);
-    h[u15 + j] = d2;
+    applyG(h, u0 + j, u1 + j, u2 + j, u3 + j, a0, a1, a2);
+    applyG(h, u4 + j, u5 + j, u6 + j, u7 + j, b0, b1, b2);
+    applyG(h, u8 + j, u9 + j, u10 + j, u11 + j, c0, c1, c2);
+    applyG(h, u12 + j, u13 + j, u14 + j, u15 + j, d0, d1, d2);
   }
+}
+
+/** Writes G x for a 3-vector x, i.e. [x0, (x0 + x1 + x2) / 2, (x0 - x1 + x2) / 2, x2], at four places. */
+function applyG(h: Float32Array, p0: number, p1: number, p2: number, p3: number, x0: number, x1: number, x2: number): void {
+  h[p0] = x0;
+  h[p1] = 0.5 * (x0 + x1 + x2);
+  h[p2] = 0.5 * (x0 - x1 + x2);
+  h[p3] = x2;
+}
+
+/** Writes G^T x for a 4-vector x, i.e. [x0 + (x1 + x2) / 2, (x1 - x2) / 2, (x1 + x2) / 2 + x3], at three places. */
+function applyGt(h: Float32Array, p0: number, p1: number, p2: number, x0: number, x1: number, x2: number, x3: number): void {
+  h[p0] = x0 + 0.5 * (x1 + x2);
+  h[p1] = 0.5 * (x1 - x2);
+  h[p2] = 0.5 * (x1 + x2) + x3;
+}
+
+/** Writes B^T x for a 4-vector x, i.e. [x0 - x2, x1 + x2, x2 - x1, x1 - x3], at four places. */
+function applyBt(h: Float32Array, p0: number, p1: number, p2: number, p3: number, x0: number, x1: number, x2: number, x3: number): void {
+  h[p0] = x0 - x2;
+  h[p1] = x1 + x2;
+  h[p2] = x2 - x1;
+  h[p3] = x1 - x3;
 }
 
 /**
@@ -45,7 +64,7 @@ export function filterTransform(h: Float32Array, filter: number, cin: number, co
  * tile's input element k starts (a run of zeros for padding). V_k is the [tiles, Cin] matrix at v[k].
  */
 export function inputTransform(h: Float32Array, offsets: Int32Array, tiles: number, cin: number, v: readonly number[]): void {
-  const [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15] = v as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+  const [v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15] = sixteen(v);
   for (let t = 0; t < tiles; t++) {
     const p = 16 * t;
     const o0 = offsets[p] as number, o1 = offsets[p + 1] as number, o2 = offsets[p + 2] as number, o3 = offsets[p + 3] as number;
@@ -65,22 +84,10 @@ export function inputTransform(h: Float32Array, offsets: Int32Array, tiles: numb
       const e0 = d4 - d12, e1 = d5 - d13, e2 = d6 - d14, e3 = d7 - d15;
       // columns: (B^T d) B
       const i = w + c;
-      h[v0 + i] = r0 - r2;
-      h[v1 + i] = r1 + r2;
-      h[v2 + i] = r2 - r1;
-      h[v3 + i] = r1 - r3;
-      h[v4 + i] = s0 - s2;
-      h[v5 + i] = s1 + s2;
-      h[v6 + i] = s2 - s1;
-      h[v7 + i] = s1 - s3;
-      h[v8 + i] = q0 - q2;
-      h[v9 + i] = q1 + q2;
-      h[v10 + i] = q2 - q1;
-      h[v11 + i] = q1 - q3;
-      h[v12 + i] = e0 - e2;
-      h[v13 + i] = e1 + e2;
-      h[v14 + i] = e2 - e1;
-      h[v15 + i] = e1 - e3;
+      applyBt(h, v0 + i, v1 + i, v2 + i, v3 + i, r0, r1, r2, r3);
+      applyBt(h, v4 + i, v5 + i, v6 + i, v7 + i, s0, s1, s2, s3);
+      applyBt(h, v8 + i, v9 + i, v10 + i, v11 + i, q0, q1, q2, q3);
+      applyBt(h, v12 + i, v13 + i, v14 + i, v15 + i, e0, e1, e2, e3);
     }
   }
 }
@@ -90,7 +97,7 @@ export function inputTransform(h: Float32Array, offsets: Int32Array, tiles: numb
  * is where output j (row j >> 1, column j & 1) of tile t goes (a scratch run when it falls outside the map).
  */
 export function outputTransform(h: Float32Array, m: readonly number[], outputs: Int32Array, tiles: number, cout: number): void {
-  const [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15] = m as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+  const [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15] = sixteen(m);
   for (let t = 0; t < tiles; t++) {
     const y00 = outputs[4 * t] as number, y01 = outputs[4 * t + 1] as number;
     const y10 = outputs[4 * t + 2] as number, y11 = outputs[4 * t + 3] as number;
@@ -113,12 +120,20 @@ export function outputTransform(h: Float32Array, m: readonly number[], outputs: 
   }
 }
 
+/** Writes A x for a 2-vector x, i.e. [x0, x0 + x1, x0 - x1, -x1], at four places. */
+function applyA(h: Float32Array, p0: number, p1: number, p2: number, p3: number, x0: number, x1: number): void {
+  h[p0] = x0;
+  h[p1] = x0 + x1;
+  h[p2] = x0 - x1;
+  h[p3] = -x1;
+}
+
 /**
  * dM_k = (A dY A^T)_k, the adjoint of outputTransform: `outputs[4 t + j]` is where dY's element j of tile t
  * starts (a run of zeros when it falls outside the map); dM_k is the [tiles, Cout] matrix at m[k].
  */
 export function outputGradTransform(h: Float32Array, outputs: Int32Array, tiles: number, cout: number, m: readonly number[]): void {
-  const [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15] = m as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+  const [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15] = sixteen(m);
   for (let t = 0; t < tiles; t++) {
     const y00 = outputs[4 * t] as number, y01 = outputs[4 * t + 1] as number;
     const y10 = outputs[4 * t + 2] as number, y11 = outputs[4 * t + 3] as number;
@@ -133,22 +148,10 @@ export function outputGradTransform(h: Float32Array, outputs: Int32Array, tiles:
       const ep = -p1, eq = -q1;
       // columns: (A dY) A^T (4 x 4)
       const i = w + c;
-      h[m0 + i] = ap;
-      h[m1 + i] = ap + aq;
-      h[m2 + i] = ap - aq;
-      h[m3 + i] = -aq;
-      h[m4 + i] = bp;
-      h[m5 + i] = bp + bq;
-      h[m6 + i] = bp - bq;
-      h[m7 + i] = -bq;
-      h[m8 + i] = cp;
-      h[m9 + i] = cp + cq;
-      h[m10 + i] = cp - cq;
-      h[m11 + i] = -cq;
-      h[m12 + i] = ep;
-      h[m13 + i] = ep + eq;
-      h[m14 + i] = ep - eq;
-      h[m15 + i] = -eq;
+      applyA(h, m0 + i, m1 + i, m2 + i, m3 + i, ap, aq);
+      applyA(h, m4 + i, m5 + i, m6 + i, m7 + i, bp, bq);
+      applyA(h, m8 + i, m9 + i, m10 + i, m11 + i, cp, cq);
+      applyA(h, m12 + i, m13 + i, m14 + i, m15 + i, ep, eq);
     }
   }
 }
@@ -159,7 +162,7 @@ export function outputGradTransform(h: Float32Array, outputs: Int32Array, tiles:
  */
 export function filterGradTransform(h: Float32Array, du: readonly number[], cin: number, cout: number, filter: number): void {
   const cc = cin * cout;
-  const [u0, u1, u2, u3, u4, u5, u6, u7, u8, u9, u10, u11, u12, u13, u14, u15] = du as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+  const [u0, u1, u2, u3, u4, u5, u6, u7, u8, u9, u10, u11, u12, u13, u14, u15] = sixteen(du);
   for (let j = 0; j < cc; j++) {
     // rows: G^T dU (3 x 4); G^T = [1 .5 .5 0; 0 .5 -.5 0; 0 .5 .5 1]
     const a0 = h[u0 + j] as number, a1 = h[u1 + j] as number, a2 = h[u2 + j] as number, a3 = h[u3 + j] as number;
@@ -171,14 +174,8 @@ export function filterGradTransform(h: Float32Array, du: readonly number[], cin:
     const q0 = 0.5 * (b0 + c0) + e0, q1 = 0.5 * (b1 + c1) + e1, q2 = 0.5 * (b2 + c2) + e2, q3 = 0.5 * (b3 + c3) + e3;
     // columns: (G^T dU) G (3 x 3)
     const f = filter + j;
-    h[f] = r0 + 0.5 * (r1 + r2);
-    h[f + cc] = 0.5 * (r1 - r2);
-    h[f + 2 * cc] = 0.5 * (r1 + r2) + r3;
-    h[f + 3 * cc] = s0 + 0.5 * (s1 + s2);
-    h[f + 4 * cc] = 0.5 * (s1 - s2);
-    h[f + 5 * cc] = 0.5 * (s1 + s2) + s3;
-    h[f + 6 * cc] = q0 + 0.5 * (q1 + q2);
-    h[f + 7 * cc] = 0.5 * (q1 - q2);
-    h[f + 8 * cc] = 0.5 * (q1 + q2) + q3;
+    applyGt(h, f, f + cc, f + 2 * cc, r0, r1, r2, r3);
+    applyGt(h, f + 3 * cc, f + 4 * cc, f + 5 * cc, s0, s1, s2, s3);
+    applyGt(h, f + 6 * cc, f + 7 * cc, f + 8 * cc, q0, q1, q2, q3);
   }
 }
