@@ -3,10 +3,10 @@
 // conv2d FLOP/s, measured in this run).
 // Build the package first, then: npx tsc -p packages/trainer/bench && node packages/trainer/bench/dist/train-bench.js
 //   [--preset cpu] [--side 64] [--batch 16] [--probe-side 64] [--probe-batch 32] [--repeats 3] [--backend wasm]
-//   [--wasm-threads 1] [--skip-tasks] [--skip-probe] [--no-winograd]
+//   [--wasm-threads 1] [--tasks relative-position,...] [--skip-tasks] [--skip-probe] [--no-winograd]
 import * as tf from '@tensorflow/tfjs-core';
 import { parseArgs } from 'node:util';
-import { TASKS } from '@mtssl/core';
+import { TASKS, TaskName } from '@mtssl/core';
 import {
   BACKEND_PREFERENCES,
   BackendPreference,
@@ -34,6 +34,7 @@ const { values } = parseArgs({
     backend: { type: 'string', default: 'auto' },
     'wasm-threads': { type: 'string', default: '1' },
     'skip-tasks': { type: 'boolean', default: false },
+    tasks: { type: 'string', default: TASKS.join(',') },
     'skip-probe': { type: 'boolean', default: false },
     'no-winograd': { type: 'boolean', default: false },
   },
@@ -76,11 +77,27 @@ interface Section {
   readonly roundRobin: boolean;
 }
 
-async function benchTasks(preset: ModelPreset, side: number, batchSize: number, repeats: number): Promise<Section> {
-  const net = new MultiTaskNet(resolveModelOptions(preset, { stride8: true, seed: 0 }), TASKS);
-  const title = `${preset} preset, stride 8, all four heads (${(net.parameterCount() / 1e6).toFixed(2)} M parameters), input ${side}, batch ${batchSize}:`;
+/** A line as each measurement lands (long presets take minutes a task); the table follows at the end. */
+function progress(line: string): void {
+  console.log(`  measured ${line}`);
+}
+
+function taskList(text: string | undefined): TaskName[] {
+  const names = (text ?? '').split(',').filter((t) => t !== '');
+  for (const t of names) if (!(TASKS as readonly string[]).includes(t)) throw new Error(`--tasks: unknown task "${t}" (one of ${TASKS.join(', ')})`);
+  if (names.length === 0) throw new Error('--tasks: name at least one task');
+  return names as TaskName[];
+}
+
+async function benchTasks(preset: ModelPreset, side: number, batchSize: number, repeats: number, tasks: readonly TaskName[]): Promise<Section> {
+  const net = new MultiTaskNet(resolveModelOptions(preset, { stride8: true, seed: 0 }), tasks);
+  const title = `${preset} preset, stride 8, heads: ${tasks.join(', ')} (${(net.parameterCount() / 1e6).toFixed(2)} M parameters), input ${side}, batch ${batchSize}:`;
   const rows: Array<[string, StepBench]> = [];
-  for (const task of TASKS) rows.push([task, await benchTaskStep(net, task, { batchSize, side, repeats })]);
+  for (const task of tasks) {
+    const b = await benchTaskStep(net, task, { batchSize, side, repeats });
+    rows.push([task, b]);
+    progress(`${task}: ${b.msPerStep.toFixed(0)} ms/step`);
+  }
   net.dispose();
   return { title, rows, roundRobin: true };
 }
@@ -89,6 +106,7 @@ async function benchProbe(side: number, batchSize: number, repeats: number): Pro
   const probe = new MultiTaskNet(resolveModelOptions('probe', { seed: 0 }), []);
   const title = `probe net (trunk only, ${(probe.parameterCount(['trunk/']) / 1e6).toFixed(2)} M parameters), input ${side}, batch ${batchSize}:`;
   const step = await benchTrunkStep(probe, { batchSize, side, repeats });
+  progress(`probe trunk: ${step.msPerStep.toFixed(0)} ms/step`);
   probe.dispose();
   return { title, rows: [['trunk step', step]], roundRobin: false };
 }
@@ -116,7 +134,7 @@ async function main(): Promise<void> {
   if (values['no-winograd']) setWinograd(false);
   const before = await plainConv2dRate(repeats);
   const sections: Section[] = [];
-  if (!values['skip-tasks']) sections.push(await benchTasks(preset, side, batchSize, repeats));
+  if (!values['skip-tasks']) sections.push(await benchTasks(preset, side, batchSize, repeats, taskList(values.tasks)));
   if (!values['skip-probe']) sections.push(await benchProbe(probeSide, probeBatch, repeats));
   const after = await plainConv2dRate(repeats);
   // The higher (less disturbed) of the two rates is the reference: a busy machine lowers the efficiency
