@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { loadManifest, TaskName } from '@mtssl/core';
 import { compareToBaselines, comparisonMarkdown, writeRunReport } from '@mtssl/eval';
-import { BACKEND_PREFERENCES, createTrunk, loadTrunk, selectBackend, train } from '@mtssl/trainer';
+import { BACKEND_PREFERENCES, createTrunk, loadTrunk, selectBackend, setWinograd, train } from '@mtssl/trainer';
 import { intFlag, parseFlags, PRESET_INPUT_SIZE, resolveWasmThreads, wasmThreadsFlag } from './args';
 import { baselineRows, probeTrunk, ProbeRow } from './eval-command';
 import { datasetDir, parsePreprocessArgs, preprocess, tasksFor } from './preprocess';
@@ -96,6 +96,7 @@ export async function experiment(a: ExperimentArgs, signal: AbortSignal, log: (l
   if (rows.some((r) => r.harmonize)) await preprocess(parsePreprocessArgs([...pre, '--harmonize']), signal, log);
   const threads = resolveWasmThreads(a['wasm-threads'], { preset: a.preset, live: false });
   const choice = await selectBackend(a.backend, { threads, log });
+  setWinograd(!a['no-winograd']); // for the probes too (train sets it for its own run and restores it)
   const probed: ProbeRow[] = [];
   for (const r of rows) {
     const tasks = (r.tasks === 'all' ? available : r.tasks.filter((t) => available.includes(t))) as TaskName[];

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { HeapScope } from './winograd-heap';
+import { HeapScope } from './heap-scope';
 import { countWinogradCall, planTiles, tileCount, useWinograd, type WinogradShape, winogradShape } from './winograd-plan';
 import { filterTransform, inputTransform, outputTransform } from './winograd-transforms';
 

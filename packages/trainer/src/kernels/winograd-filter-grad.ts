@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { ConvGeometry } from './conv-geometry';
-import { HeapScope } from './winograd-heap';
+import { HeapScope } from './heap-scope';
 import { countWinogradCall, planTiles, tileCount, useWinograd, type WinogradShape } from './winograd-plan';
 import { filterGradTransform, inputTransform, outputGradTransform } from './winograd-transforms';
 
