@@ -47,9 +47,10 @@ export function wasmWinogradConv2dKernel(original: tf.KernelFunc): tf.KernelConf
         a.pad as 'same',
         a.dimRoundingMode as 'floor' | undefined,
       );
+      const shape = winogradShape(info);
       const matMul = tf.getKernel(tf.BatchMatMul, 'wasm');
-      if (matMul == null || !useWinograd(winogradShape(info), info, x.dtype)) return original(args);
-      return winogradConv2d(args.backend as BackendWasm, x, filter, winogradShape(info), matMul.kernelFunc);
+      if (matMul == null || !useWinograd(shape, info, x.dtype)) return original(args);
+      return winogradConv2d(args.backend as BackendWasm, x, filter, shape, matMul.kernelFunc);
     },
   };
 }
