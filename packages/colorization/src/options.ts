@@ -56,6 +56,8 @@ export const COLORIZATION_DEFAULTS: Readonly<ColorizationOptions> = Object.freez
 
 export const COLORIZATION_PRESETS: Readonly<Record<PresetName, Readonly<Partial<ColorizationOptions>>>> = Object.freeze({
   tiny: Object.freeze({ inputSize: 32 }),
+  // L at the small trunk's 32-px input; a/b targets at its output (stride 4 -> 8x8).
+  small: Object.freeze({ inputSize: 32, targetSize: 8, minImageSize: 32 }),
   cpu: Object.freeze({ inputSize: 64 }),
   paper: Object.freeze({ inputSize: 256, minImageSize: 64 }),
 });

@@ -37,7 +37,9 @@ export interface SampleStream extends AsyncIterable<StreamItem> {
   readonly report: RunReport;
 }
 
-export type PresetName = 'tiny' | 'cpu' | 'paper';
+export type PresetName = 'tiny' | 'small' | 'cpu' | 'paper';
+/** Every preset name, in size order. */
+export const PRESET_NAMES: readonly PresetName[] = Object.freeze(['tiny', 'small', 'cpu', 'paper']);
 
 /** A pretext task's stream package, seen from the outside. `O` is its options interface. */
 export interface PretextStream<O extends object> {

@@ -52,6 +52,9 @@ export const EXEMPLAR_DEFAULTS: Readonly<ExemplarOptions> = Object.freeze({
 
 export const EXEMPLAR_PRESETS: Readonly<Record<PresetName, Readonly<Partial<ExemplarOptions>>>> = Object.freeze({
   tiny: Object.freeze({ resizeTo: 48, patchSize: 16, seedsPerImage: 2 }),
+  // A 32-px view of a 40-px resize keeps most of a 32-px source in every view; one seed per image
+  // since a second seed of so small an image would overlap the first almost entirely.
+  small: Object.freeze({ resizeTo: 40, patchSize: 32, seedsPerImage: 1 }),
   cpu: Object.freeze({ resizeTo: 128, patchSize: 32, seedsPerImage: 4 }),
   paper: Object.freeze({ resizeTo: 256, patchSize: 96, seedsPerImage: 1 }),
 });

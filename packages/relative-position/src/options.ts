@@ -48,6 +48,9 @@ export const RELATIVE_POSITION_DEFAULTS: Readonly<RelativePositionOptions> = Obj
 export const RELATIVE_POSITION_PRESETS: Readonly<Record<PresetName, Readonly<Partial<RelativePositionOptions>>>> =
   Object.freeze({
     tiny: Object.freeze({ shortSide: 64, patchSize: 16, gap: 4, jitter: 2, maxUpscale: 1 }),
+    // 32-px sources (CIFAR-10) upsampled 3x: three 32-px cells hold 24-px patches (8 source pixels
+    // each) with an 8-px gap, so patch edges never touch even at full jitter.
+    small: Object.freeze({ shortSide: 96, patchSize: 24, gap: 8, jitter: 3, maxUpscale: 3 }),
     cpu: Object.freeze({ shortSide: 160, patchSize: 32, gap: 16, jitter: 4 }),
     // Doersch et al. 2015: 96-px patches, 48-px gap, up to 7 px jitter; the grid needs 3 cells of 144 px.
     paper: Object.freeze({ shortSide: 432, patchSize: 96, gap: 48, jitter: 7, maxUpscale: 3 }),

@@ -13,6 +13,7 @@ import {
   MODEL_PRESETS,
   ModelPreset,
   MultiTaskNet,
+  outputStride,
   StepBench,
   benchTaskStep,
   benchTrunkStep,
@@ -91,7 +92,7 @@ function taskList(text: string | undefined): TaskName[] {
 
 async function benchTasks(preset: ModelPreset, side: number, batchSize: number, repeats: number, tasks: readonly TaskName[]): Promise<Section> {
   const net = new MultiTaskNet(resolveModelOptions(preset, { stride8: true, seed: 0 }), tasks);
-  const title = `${preset} preset, stride 8, heads: ${tasks.join(', ')} (${(net.parameterCount() / 1e6).toFixed(2)} M parameters), input ${side}, batch ${batchSize}:`;
+  const title = `${preset} preset, output stride ${outputStride(net.options)}, heads: ${tasks.join(', ')} (${(net.parameterCount() / 1e6).toFixed(2)} M parameters), input ${side}, batch ${batchSize}:`;
   const rows: Array<[string, StepBench]> = [];
   for (const task of tasks) {
     const b = await benchTaskStep(net, task, { batchSize, side, repeats });

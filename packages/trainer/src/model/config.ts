@@ -2,7 +2,7 @@
 // one boundary where options are validated.
 import { OptionError, rejectUnknownKeys, requireBoolean, requireOneOf, requirePositiveInt } from '@mtssl/core';
 
-export const MODEL_PRESETS = ['paper', 'cpu', 'tiny', 'probe'] as const;
+export const MODEL_PRESETS = ['paper', 'cpu', 'small', 'tiny', 'probe'] as const;
 export type ModelPreset = (typeof MODEL_PRESETS)[number];
 
 export interface HeadWidths {
@@ -23,6 +23,10 @@ export interface ModelOptions {
   readonly widths: readonly [number, number, number];
   readonly stemChannels: number;
   readonly stemKernel: number;
+  /** Stride of the stem convolution (2 in the paper; 1 for 32-px images). */
+  readonly stemStride: number;
+  /** A 3x3 stride-2 max pool after the stem (the paper's; off for 32-px images). */
+  readonly stemPool: boolean;
   /** Output stride 8 instead of 16: block 2 keeps its resolution and block 3 is dilated (rate 2). */
   readonly stride8: boolean;
   readonly heads: HeadWidths;
@@ -48,6 +52,8 @@ function preset(units: [number, number, number], widths: [number, number, number
     widths: Object.freeze(widths),
     stemChannels: stem[0],
     stemKernel: stem[1],
+    stemStride: 2,
+    stemPool: true,
     stride8: false,
     heads: scaledHeads(widths[2]),
     lasso: false,
@@ -67,16 +73,30 @@ export const MODEL_PRESET_OPTIONS: Readonly<Record<ModelPreset, ModelOptions>> =
     rpPatchSize: 32,
     heads: Object.freeze({ unit1Out: 256, unit2Out: 128, unitBottleneck: 32, fc: 256, conv: 256 }),
   }),
+  // 32-px images (CIFAR-10): a stride-2 stem without pooling, block 1 halves and (stride 8) block 2
+  // keeps its map, so block 3 works on 8x8 at 32 px (output stride 4) and on 6x6 for relative
+  // position's 24-px patches. Heads narrowed like cpu's: colorization and motion run at 64 positions.
+  small: preset([1, 1, 2], [32, 64, 128], [32, 3], {
+    stemPool: false,
+    stride8: true,
+    rpPatchSize: 24,
+    heads: Object.freeze({ unit1Out: 128, unit2Out: 64, unitBottleneck: 16, fc: 128, conv: 64 }),
+  }),
   tiny: preset([1, 1, 1], [16, 32, 64], [8, 3], { rpPatchSize: 32 }),
   probe: preset([2, 2, 2], [256, 512, 1024], [64, 7], { stride8: true, rpPatchSize: 64 }),
 });
 
-const KEYS = ['units', 'widths', 'stemChannels', 'stemKernel', 'stride8', 'heads', 'lasso', 'rpPatchSize', 'numBins', 'seed'];
+const KEYS = ['units', 'widths', 'stemChannels', 'stemKernel', 'stemStride', 'stemPool', 'stride8', 'heads', 'lasso', 'rpPatchSize', 'numBins', 'seed'];
 const HEAD_KEYS = ['unit1Out', 'unit2Out', 'unitBottleneck', 'fc', 'conv'];
 
 function requireTriple(name: string, value: unknown): [number, number, number] {
   if (!Array.isArray(value) || value.length !== 3) throw new OptionError(`${name} must be 3 positive integers, got ${JSON.stringify(value)}`);
   return [0, 1, 2].map((i) => requirePositiveInt(`${name}[${i}]`, value[i])) as [number, number, number];
+}
+
+function requireStemStride(value: unknown): number {
+  if (value !== 1 && value !== 2) throw new OptionError(`stemStride must be 1 or 2, got ${String(value)}`);
+  return value;
 }
 
 /** A preset with overrides, validated; throws OptionError naming the bad option. */
@@ -98,6 +118,8 @@ export function resolveModelOptions(presetName: ModelPreset = 'cpu', overrides: 
     widths: Object.freeze(widths),
     stemChannels: requirePositiveInt('stemChannels', merged.stemChannels),
     stemKernel: requirePositiveInt('stemKernel', merged.stemKernel),
+    stemStride: requireStemStride(merged.stemStride),
+    stemPool: requireBoolean('stemPool', merged.stemPool),
     stride8: requireBoolean('stride8', merged.stride8),
     heads: Object.freeze(heads),
     lasso: requireBoolean('lasso', merged.lasso),
@@ -107,15 +129,23 @@ export function resolveModelOptions(presetName: ModelPreset = 'cpu', overrides: 
   }) as ModelOptions;
 }
 
-/** Output stride of the trunk: stem 4, block 1 x2, block 2 x2 (unless stride8). */
-export function outputStride(options: Pick<ModelOptions, 'stride8'>): number {
-  return options.stride8 ? 8 : 16;
+type StrideOptions = Pick<ModelOptions, 'stride8'> & Partial<Pick<ModelOptions, 'stemStride' | 'stemPool'>>;
+
+/** The strides from input to block 3: stem conv, stem pool, block 1, block 2 (1 with stride8). */
+function strides(options: StrideOptions): number[] {
+  // Checkpoints written before the stem options existed had the paper's stem.
+  const stem = [options.stemStride ?? 2, (options.stemPool ?? true) ? 2 : 1];
+  return [...stem, 2, options.stride8 ? 1 : 2];
+}
+
+/** Output stride of the trunk: 16 with the paper's stem, 8 with stride8, 4 for the small preset. */
+export function outputStride(options: StrideOptions): number {
+  return strides(options).reduce((a, b) => a * b, 1);
 }
 
 /** Spatial side after the trunk for an input side, following 'same' padding (ceil at each stride). */
-export function featureSide(inputSide: number, options: Pick<ModelOptions, 'stride8'>): number {
+export function featureSide(inputSide: number, options: StrideOptions): number {
   let side = inputSide;
-  const strides = options.stride8 ? [2, 2, 2] : [2, 2, 2, 2];
-  for (const s of strides) side = Math.ceil(side / s);
+  for (const s of strides(options)) side = Math.ceil(side / s);
   return side;
 }

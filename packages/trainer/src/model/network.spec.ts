@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { TASKS } from '@mtssl/core';
 import { MultiTaskNet } from './network';
-import { resolveModelOptions, featureSide } from './config';
+import { resolveModelOptions, featureSide, outputStride } from './config';
 import { forwardContext, disposeStatUpdates } from './context';
 import { ensureGradients } from './gradients';
 import { subsample } from './subsample';
@@ -125,5 +125,36 @@ describe('resolveModelOptions (invalid parameters)', () => {
     expect(() => resolveModelOptions('tiny', { numBins: -1 })).toThrow('numBins must be a positive integer, got -1');
     expect(() => resolveModelOptions('tiny', { colour: 1 } as object)).toThrow('unknown option "colour"');
     expect(() => resolveModelOptions('tiny', { heads: { fc: 0 } as never })).toThrow('heads.fc must be a positive integer, got 0');
+    expect(() => resolveModelOptions('small', { stemStride: 3 })).toThrow('stemStride must be 1 or 2, got 3');
+    expect(() => resolveModelOptions('small', { stemPool: 'no' as never })).toThrow('stemPool must be');
+  });
+});
+
+describe('small preset (32-px images)', () => {
+  const options = resolveModelOptions('small', { numBins: 10 });
+
+  it('keeps an 8x8 block-3 map at 32 px (output stride 4) and 6x6 for 24-px patches', () => {
+    expect(outputStride(options)).toBe(4);
+    expect(featureSide(32, options)).toBe(8);
+    expect(featureSide(24, options)).toBe(6);
+    const net = new MultiTaskNet(options, []);
+    const start = tf.memory().numTensors;
+    const blocks = tf.tidy(() => net.blockFeatures(forwardContext(net.params, false), tf.zeros([2, 32, 32, 3]) as tf.Tensor4D, 'eval'));
+    expect(blocks.map((b) => b.shape)).toEqual([
+      [2, 8, 8, options.widths[0]],
+      [2, 8, 8, options.widths[1]],
+      [2, 8, 8, options.widths[2]],
+    ]);
+    tf.dispose(blocks);
+    expect(tf.memory().numTensors).toBe(start);
+    net.dispose();
+  });
+
+  it('reads options written before the stem options existed as the paper stem', () => {
+    const old = { ...resolveModelOptions('tiny') } as Partial<Record<string, unknown>>;
+    delete old['stemStride'];
+    delete old['stemPool'];
+    expect(outputStride(old as never)).toBe(outputStride(resolveModelOptions('tiny')));
+    expect(featureSide(64, old as never)).toBe(4);
   });
 });

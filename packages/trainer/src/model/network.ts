@@ -5,7 +5,7 @@ import { TaskName } from '@mtssl/core';
 import { ModelOptions } from './config';
 import { ForwardContext, forwardContext } from './context';
 import { ParamRegistry } from './params';
-import { trunkForward } from './trunk';
+import { trunkForward, trunkOutputs } from './trunk';
 import { EVAL_LASSO_ROW, lassoAlpha, lassoCombine, lassoName, lassoPenalty } from './lasso';
 import { headForward, headLoss } from './heads/dispatch';
 import { HeadLoss, TaskBatch } from './batch';
@@ -47,6 +47,13 @@ export class MultiTaskNet {
     const outputs = trunkForward(ctx, this.options, images);
     if (!this.options.lasso) return outputs[outputs.length - 1] as tf.Tensor4D;
     return lassoCombine(lassoAlpha(this.params, row, outputs.length) as tf.Tensor1D, outputs);
+  }
+
+  /** Outputs of blocks 1, 2 and 3; block 3 through the lasso row as `features` gives it. */
+  blockFeatures(ctx: ForwardContext, images: tf.Tensor4D, row: string): tf.Tensor4D[] {
+    const { blocks, block3 } = trunkOutputs(ctx, this.options, images);
+    if (!this.options.lasso) return blocks;
+    return [blocks[0] as tf.Tensor4D, blocks[1] as tf.Tensor4D, lassoCombine(lassoAlpha(this.params, row, block3.length) as tf.Tensor1D, block3)];
   }
 
   /** The head's raw output (logits or embeddings) for a batch. */

@@ -180,6 +180,26 @@ describe('trunk API', () => {
     images.dispose();
     expect(tf.memory().numTensors).toBe(start);
   });
+
+  it('gives every block to a probe and trains with batch statistics that move the BN averages', () => {
+    const start = tf.memory().numTensors;
+    const trunk = createTrunk('tiny', 3);
+    const images = tf.randomUniform([4, 32, 32, 3], -1, 1, 'float32', 1) as tf.Tensor4D;
+    const blocks = trunk.blockFeatures(images);
+    expect(blocks.map((b) => b.shape[3])).toEqual([16, 32, 64]);
+    const last = trunk.features(images);
+    expect(Array.from(last.dataSync())).toEqual(Array.from((blocks[2] as tf.Tensor).dataSync()));
+    const before = tf.tidy(() => tf.sum(trunk.features(images)).dataSync()[0] as number);
+    const opt = tf.train.sgd(0.01);
+    const loss = opt.minimize(() => tf.mean(tf.square(trunk.trainingFeatures(images))) as tf.Scalar, true, [...trunk.variables]);
+    trunk.commitBatchStats(0.5);
+    const after = tf.tidy(() => tf.sum(trunk.features(images)).dataSync()[0] as number);
+    expect(after).not.toBeCloseTo(before, 3);
+    tf.dispose([...blocks, last, loss as tf.Scalar, images]);
+    opt.dispose();
+    trunk.dispose();
+    expect(tf.memory().numTensors).toBe(start);
+  });
 });
 
 describe('train (invalid parameters)', () => {

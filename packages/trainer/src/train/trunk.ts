@@ -5,7 +5,7 @@ import { TaskName } from '@mtssl/core';
 import { ModelOptions, ModelPreset, resolveModelOptions } from '../model/config';
 import { MultiTaskNet } from '../model/network';
 import { EVAL_LASSO_ROW } from '../model/lasso';
-import { forwardContext } from '../model/context';
+import { applyMovingStats, disposeStatUpdates, forwardContext, MovingStatUpdate } from '../model/context';
 import { ensureGradients } from '../model/gradients';
 import { latestCheckpoint, loadWeights, readModelJson } from './checkpoint';
 
@@ -13,6 +13,15 @@ export interface Trunk {
   readonly options: ModelOptions;
   /** Block-3 features [N, h, w, widths[2]] of images in [-1, 1] (NHWC, 3 channels); BN in inference mode. */
   features(images: tf.Tensor4D): tf.Tensor4D;
+  /** Outputs of blocks 1, 2 and 3 (block 3 as `features` gives it); BN in inference mode. */
+  blockFeatures(images: tf.Tensor4D): tf.Tensor4D[];
+  /**
+   * Block-3 features with BN in training mode (batch statistics), for training the trunk with labels
+   * inside an optimizer's minimize; call commitBatchStats after each step to move the BN averages.
+   */
+  trainingFeatures(images: tf.Tensor4D): tf.Tensor4D;
+  /** Folds the batch statistics of the training forwards since the last call into BN's moving averages. */
+  commitBatchStats(momentum: number): void;
   /** Trainable trunk variables (and the evaluation lasso row, when present). */
   readonly variables: readonly tf.Variable[];
   /** Lasso alphas per row (each task and 'eval'), or null when the run had no lasso. */
@@ -22,12 +31,24 @@ export interface Trunk {
 
 function wrap(net: MultiTaskNet, rows: readonly string[]): Trunk {
   const prefixes = net.options.lasso ? ['trunk/', `lasso/${EVAL_LASSO_ROW}`] : ['trunk/'];
+  const pending: MovingStatUpdate[] = [];
   return {
     options: net.options,
     features: (images) => tf.tidy(() => net.features(forwardContext(net.params, false), images, EVAL_LASSO_ROW)),
+    blockFeatures: (images) => tf.tidy(() => net.blockFeatures(forwardContext(net.params, false), images, EVAL_LASSO_ROW)),
+    trainingFeatures: (images) => {
+      const ctx = forwardContext(net.params, true);
+      const out = net.features(ctx, images, EVAL_LASSO_ROW);
+      pending.push(...ctx.statUpdates);
+      return out;
+    },
+    commitBatchStats: (momentum) => applyMovingStats(pending, momentum),
     variables: net.params.select(prefixes),
     lassoAlphas: () => (net.options.lasso ? Object.fromEntries(rows.map((r) => [r, Array.from(net.lassoRow(r).dataSync())])) : null),
-    dispose: () => net.dispose(),
+    dispose: () => {
+      disposeStatUpdates(pending);
+      net.dispose();
+    },
   };
 }
 
