@@ -5,12 +5,13 @@ export type { LinearLayer } from './softmax-layer';
 export { topKAccuracy } from './topk';
 export { computeFeatures, type FeatureRequest, type FeatureResult } from './features';
 export { loadImages } from './image-load';
-export { labelledFiles, type LabelledFiles } from './labelled-set';
+export { labelledFiles, externalTestFiles, type LabelledFiles } from './labelled-set';
+export { KNN_DEFAULTS, resolveKnnOptions, knnAccuracy, type KnnOptions, type KnnScores } from './knn';
 export { runLinearProbe, type LinearProbeRequest, type LinearProbeResult } from './run-linear-probe';
 export { createConvExtractor, CONV_EXTRACTOR_DEFAULTS, resolveConvExtractorOptions, type ConvExtractorOptions } from './conv-extractor';
 export { compareToBaselines, gapFraction, type ComparisonRow, type ComparedRow, type Comparison } from './comparison';
 export { comparisonMarkdown, comparisonHtml } from './comparison-render';
-export { writeRunReport, type ReportInput, type ReportOutput, type LassoMatrix } from './report';
+export { writeRunReport, type ReportInput, type ReportOutput, type ReportPlot, type LassoMatrix } from './report';
 export { lineChartSvg, type LineChartSpec, type Series } from './line-chart';
 export { heatmapSvg, type HeatmapSpec } from './heatmap';
 export { parseTrainingLog, seriesByTask, type LogRecord } from './training-log';
@@ -19,3 +20,13 @@ export { trainSupervisedOnManifest } from './supervised-manifest';
 export { SUPERVISED_DEFAULTS, resolveSupervisedOptions, type SupervisedOptions } from './supervised-options';
 export { trunkExtractor, type TrunkExtractorOptions } from './trunk-extractor';
 export { weightsDigest } from './weights-digest';
+export { loadPixelSet, subsetPixels, splitPerClass, type PixelSet } from './pixel-set';
+export { blockFeatures, type BlockFeatures } from './block-features';
+export {
+  trainTrunkSupervised,
+  augmentBatch,
+  resolveSupervisedTrunkOptions,
+  SUPERVISED_TRUNK_DEFAULTS,
+  type SupervisedTrunkOptions,
+  type SupervisedTrunkResult,
+} from './supervised-trunk';

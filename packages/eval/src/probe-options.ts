@@ -24,8 +24,9 @@ export const PROBE_DEFAULTS: ProbeOptions = Object.freeze({
   batchSize: 32,
 });
 
-export const PROBE_PRESETS: Readonly<Record<'tiny' | 'cpu' | 'paper', ProbeOptions>> = Object.freeze({
+export const PROBE_PRESETS: Readonly<Record<'tiny' | 'small' | 'cpu' | 'paper', ProbeOptions>> = Object.freeze({
   tiny: Object.freeze({ ...PROBE_DEFAULTS, epochs: 100, batchSize: 16 }),
+  small: Object.freeze({ ...PROBE_DEFAULTS, batchSize: 256 }),
   cpu: PROBE_DEFAULTS,
   paper: Object.freeze({ ...PROBE_DEFAULTS, epochs: 1000, batchSize: 64 }),
 });

@@ -28,6 +28,14 @@ export interface ReportInput {
   readonly comparison?: Comparison;
   /** Stream preview sheets (PNG files). */
   readonly previews?: readonly string[];
+  /** More plots (SVG), each also written as `<name>.png`. */
+  readonly extraPlots?: readonly ReportPlot[];
+}
+
+export interface ReportPlot {
+  readonly name: string;
+  readonly heading: string;
+  readonly svg: string;
 }
 
 export interface ReportOutput {
@@ -36,11 +44,7 @@ export interface ReportOutput {
   readonly pngFiles: Readonly<Record<string, string>>;
 }
 
-interface Plot {
-  readonly name: string;
-  readonly heading: string;
-  readonly svg: string;
-}
+type Plot = ReportPlot;
 
 async function logPlots(logFile: string): Promise<Plot[]> {
   const records = parseTrainingLog(await readFile(logFile, 'utf8'), logFile);
@@ -65,7 +69,7 @@ async function previewSection(files: readonly string[]): Promise<ReportSection> 
 
 export async function writeRunReport(input: ReportInput): Promise<ReportOutput> {
   if (!input.outDir) throw new OptionError('writeRunReport: outDir is required');
-  const plots = [...(input.logFile ? await logPlots(input.logFile) : []), ...(input.lasso ? [lassoPlot(input.lasso)] : [])];
+  const plots = [...(input.logFile ? await logPlots(input.logFile) : []), ...(input.lasso ? [lassoPlot(input.lasso)] : []), ...(input.extraPlots ?? [])];
   const sections: ReportSection[] = plots.map((p) => ({ heading: p.heading, html: p.svg }));
   if (input.comparison) sections.push({ heading: 'Linear probe', html: comparisonHtml(input.comparison) });
   if (input.previews?.length) sections.push(await previewSection(input.previews));
