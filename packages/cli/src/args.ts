@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { TASKS, TaskName } from '@mtssl/core';
+import { PresetName, TASKS, TaskName } from '@mtssl/core';
 import { MAX_WASM_THREADS } from '@mtssl/trainer';
 
 export class UsageError extends Error {
@@ -66,4 +66,4 @@ export function resolveWasmThreads(flag: 'auto' | number, use: { preset: string;
 }
 
 /** Image side the streams produce (and the probe should feed the trunk) for each preset. */
-export const PRESET_INPUT_SIZE: Readonly<Record<'tiny' | 'cpu' | 'paper', number>> = Object.freeze({ tiny: 32, cpu: 64, paper: 224 });
+export const PRESET_INPUT_SIZE: Readonly<Record<PresetName, number>> = Object.freeze({ tiny: 32, small: 32, cpu: 64, paper: 224 });

@@ -67,7 +67,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
     help: `mtssl eval --checkpoint <run> [options]\n\n${flagHelp(EVAL_FLAGS, {
       checkpoint: 'run folder written by train (its latest checkpoint is used)',
       manifest: 'labelled manifest (default data-manifests/default.json)',
-      'input-size': "image side fed to the trunk (default: the run's preset: 32 tiny, 64 cpu, 224 paper)",
+      'test-manifest': "labelled manifest to test on instead of the manifest's test split (every labelled image of it; its classes must be the manifest's)",
+      'input-size': "image side fed to the trunk (default: the run's preset: 32 tiny and small, 64 cpu, 224 paper)",
       baselines: 'also probe a random-init trunk and a supervised one trained on the train split',
       previews: 'folder of stream preview PNGs to put in the report',
       cache: 'feature cache folder (default .cache/features)',
@@ -83,15 +84,25 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
     help: `mtssl experiment [options]\n\n${flagHelp(EXPERIMENT_FLAGS, {
       manifest: 'pretraining data (default data-manifests/default.json; the train split only is used)',
       'probe-manifest': 'labelled manifest for the probe (default: the same)',
-      preset: 'tiny | cpu | paper (default cpu)',
-      steps: 'training steps per pretraining (default 600)',
-      rows: 'subset of rp,col,ex,ms,all,all-h,all-lasso',
+      'test-manifest': "labelled manifest the probes test on instead of the probe manifest's test split",
+      validate: "test the probes on a seeded validation part of the train split (as many a class as the holdout has), never the holdout: for tuning",
+      preset: 'tiny | small | cpu | paper (default cpu; small for 32-px images such as CIFAR-10)',
+      steps: 'training steps per pretraining row (default 600); every row sees steps x batch samples',
+      'batch-size': 'samples per step (default 64 for small, 16 otherwise)',
+      lr: "the trainer's learning rate (RMSProp; default the trainer's 1e-3)",
+      rows: 'subset of rp,col,ex,ms,all,all-h,all-lasso,random,supervised',
+      seeds: 'seeds for rp, col, ex, ms, all and random (default 3); all-h, all-lasso and supervised use seed 0',
+      jobs: 'auto (default: one lane per core, up to 4) | N: units run at once, each a child process on one wasm thread',
+      epochs: 'preprocessing epochs over the train images (default 1)',
+      'supervised-epochs': 'epochs of the supervised ceiling (default 10)',
+      'curve-points': 'probes along the way for the plot, seed 0 of each single task and all four (default 4)',
+      unit: 'run one unit (e.g. all-s1) in this process; what each lane does',
       out: 'output folder (default experiments/<manifest>-<preset>-<steps>)',
-      'wasm-threads': 'auto (default: every core up to 8 for --preset cpu or paper, 1 for tiny) | 1-8: compute threads on wasm',
+      'wasm-threads': 'with --jobs 1: auto (default 2) | 1-8 compute threads on wasm; lanes use 1 each',
       'no-winograd': "on wasm, XNNPACK's direct convolution for every layer (default: Winograd F(2x2,3x3) for wide 3x3 stride-1 layers, ~1.8x faster, ~2e-6 relative difference)",
     })}`,
     async run(argv, signal, log) {
-      await experiment(parseExperimentArgs(argv), signal, log);
+      await experiment(parseExperimentArgs(argv), signal, log, argv);
     },
   },
   bench: {

@@ -16,6 +16,7 @@ describe('eval input size', () => {
 
   it.each([
     ['tiny', 32],
+    ['small', 32],
     ['cpu', 64],
     ['paper', 224],
   ])("follows the run's %s preset", async (preset, size) => {

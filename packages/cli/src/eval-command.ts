@@ -23,6 +23,7 @@ import { GENERATORS } from './registry';
 export const EVAL_FLAGS = {
   checkpoint: { type: 'string' },
   manifest: { type: 'string' },
+  'test-manifest': { type: 'string' },
   'input-size': { type: 'string' },
   baselines: { type: 'boolean' },
   previews: { type: 'string' },
@@ -37,6 +38,7 @@ const schema = z
   .object({
     checkpoint: z.string({ message: 'is required: a run folder (or checkpoint folder) written by train' }),
     manifest: z.string().default('data-manifests/default.json'),
+    'test-manifest': z.string().optional(),
     'input-size': intFlag(8).optional(),
     baselines: z.boolean().default(false),
     previews: z.string().optional(),
@@ -73,11 +75,12 @@ export async function runInputSize(runDir: string, log: (line: string) => void):
   return size ?? 64;
 }
 
-export async function probeTrunk(trunk: Trunk, label: string, manifestFile: string, inputSize: number, cacheDir: string): Promise<LinearProbeResult> {
+export async function probeTrunk(trunk: Trunk, label: string, manifestFile: string, inputSize: number, cacheDir: string, testManifestFile?: string): Promise<LinearProbeResult> {
   const manifest = await loadManifest(manifestFile, { generators: GENERATORS });
+  const testManifest = testManifestFile ? await loadManifest(testManifestFile, { generators: GENERATORS }) : undefined;
   const extractor = trunkExtractor(trunk, { id: `${label}:${weightsDigest(trunk.variables)}`, inputSize });
   try {
-    return await runLinearProbe({ extractor, manifest, cacheDir });
+    return await runLinearProbe({ extractor, manifest, cacheDir, ...(testManifest ? { testManifest } : {}) });
   } finally {
     extractor.dispose();
   }
@@ -128,9 +131,11 @@ export async function evalCommand(argv: readonly string[], _signal: AbortSignal,
   const inputSize = a['input-size'] ?? (await runInputSize(runDir, log));
   const alphas = trunk.lassoAlphas();
   const baselines = a.baselines ? await baselineRows(trunk, manifestFile, inputSize, a.seed, cacheDir, log) : [];
-  const result = await probeTrunk(trunk, runDir, manifestFile, inputSize, cacheDir);
+  const testManifest = a['test-manifest'] ? resolve(a['test-manifest']) : undefined;
+  const result = await probeTrunk(trunk, runDir, manifestFile, inputSize, cacheDir, testManifest);
   const name = `pretrained (${runDir.split('/').pop()})`;
-  log(`${name}: top-1 ${(100 * result.top1).toFixed(1)}%, top-2 ${(100 * result.top2).toFixed(1)}%, top-5 ${(100 * result.top5).toFixed(1)}% on ${result.testCount} test images`);
+  const knn = result.knn ? `; kNN (k ${result.knn.k}, T ${result.knn.temperature}) top-1 ${(100 * result.knn.top1).toFixed(1)}%` : '';
+  log(`${name}: top-1 ${(100 * result.top1).toFixed(1)}%, top-2 ${(100 * result.top2).toFixed(1)}%, top-5 ${(100 * result.top5).toFixed(1)}% on ${result.testCount} test images of ${result.testManifest}${knn}`);
   const outDir = join(runDir, 'eval');
   mkdirSync(outDir, { recursive: true });
   const rows = [row(name, result), ...baselines];

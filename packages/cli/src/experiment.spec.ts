@@ -1,30 +1,85 @@
-// Smoke version of the comparison: tiny preset, a few steps, two pretraining rows plus baselines.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+// Smoke version of the comparison on the small preset: a generated corpus of 32-px images in three
+// classes and the embedded default corpus's videos, a few steps a row, two seeds, the baselines,
+// two lanes (child processes of the built CLI), then a rerun that resumes by skipping every unit.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { experiment, parseExperimentArgs } from './experiment';
+import sharp from 'sharp';
+import { parseExperimentArgs } from './experiment';
 
-const manifest = join(__dirname, '..', '..', '..', 'data-manifests', 'default.json');
+const repo = join(__dirname, '..', '..', '..');
+const cli = join(repo, 'packages', 'cli', 'dist', 'main.js');
 
-describe('experiment (smoke)', () => {
-  it('pretrains, probes, adds baselines and writes the table and report', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'mtssl-exp-')), 'exp');
-    const lines: string[] = [];
-    const args = parseExperimentArgs(['--manifest', manifest, '--preset', 'tiny', '--steps', '3', '--rows', 'rp,all', '--epochs', '1', '--out', out, '--backend', 'wasm']);
-    const result = await experiment(args, new AbortController().signal, (l) => lines.push(l));
-    expect(result.rows.map((r) => r.name)).toEqual(['Rel. position', 'RP+Col+Ex+MS', 'random init', 'supervised']);
-    for (const r of result.rows) {
-      expect(r.top1).toBeGreaterThanOrEqual(0);
-      expect(r.top1).toBeLessThanOrEqual(1);
+/** 12 images a class: a class is a colour and a stripe direction, with seeded noise. */
+async function writeCorpus(dir: string): Promise<void> {
+  const classes = { red: [200, 40, 40], green: [40, 180, 60], blue: [40, 60, 200] } as const;
+  let seed = 1;
+  const noise = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 60 - 30;
+  for (const [name, rgb] of Object.entries(classes)) {
+    mkdirSync(join(dir, name), { recursive: true });
+    for (let i = 0; i < 12; i++) {
+      const px = Buffer.alloc(32 * 32 * 3);
+      for (let y = 0; y < 32; y++) {
+        for (let x = 0; x < 32; x++) {
+          const stripe = (name === 'red' ? x : name === 'green' ? y : x + y) % 8 < 4 ? 1 : 0.5;
+          for (let c = 0; c < 3; c++) px[(y * 32 + x) * 3 + c] = Math.max(0, Math.min(255, Math.round((rgb[c] as number) * stripe + noise())));
+        }
+      }
+      await sharp(px, { raw: { width: 32, height: 32, channels: 3 } }).jpeg({ quality: 90 }).toFile(join(dir, name, `${i}.jpg`));
     }
-    expect(readFileSync(join(out, 'table.md'), 'utf8')).toContain('| RP+Col+Ex+MS |');
-    expect(existsSync(join(out, 'report', 'report.html'))).toBe(true);
-    expect(existsSync(join(out, 'runs', 'all', 'metrics.jsonl'))).toBe(true);
-  }, 300_000);
+  }
+}
 
-  it('rejects unknown rows and bad steps', () => {
+describe('experiment (smoke, small preset)', () => {
+  it('pretrains, probes and writes the table, plot and report; a rerun skips finished units', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'mtssl-exp-'));
+    await writeCorpus(join(root, 'images'));
+    const manifest = join(root, 'small.json');
+    writeFileSync(
+      manifest,
+      JSON.stringify({
+        version: 1,
+        name: 'small-smoke',
+        generator: { name: 'default-corpus', root: join(repo, '.cache', 'default-corpus') },
+        images: [{ folder: 'images', labels: 'subfolders' }],
+        videos: [{ folder: join(repo, '.cache', 'default-corpus', 'videos') }],
+        split: { test: 0.25, seed: 0 },
+      }),
+    );
+    const out = join(root, 'exp');
+    const args = ['experiment', '--manifest', manifest, '--preset', 'small', '--steps', '4', '--batch-size', '4', '--seeds', '2', '--rows', 'rp,all,random,supervised'];
+    const run = () => spawnSync(process.execPath, [cli, ...args, '--supervised-epochs', '1', '--curve-points', '2', '--jobs', '2', '--out', out, '--backend', 'wasm'], { encoding: 'utf8' });
+    const first = run();
+    expect(first.stderr).toContain('experiment: probe on 27 train images, test set holdout: 9 images');
+    expect(first.status).toBe(0);
+    const table = readFileSync(join(out, 'table.md'), 'utf8');
+    expect(table).toContain('| Rel. position | 2 | 16 |');
+    expect(table).toContain('| RP+Col+Ex+MS | 2 | 16 |');
+    expect(table).toContain('| random init | 2 | 0 |');
+    expect(table).toContain('| supervised | 1 | 0 |');
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { units: Array<{ id: string; linear: unknown[]; knn: { top1: number }; curve: unknown[] }> };
+    expect(results.units.map((u) => u.id).sort()).toEqual(['all-s0', 'all-s1', 'random-s0', 'random-s1', 'rp-s0', 'rp-s1', 'supervised-s0']);
+    for (const u of results.units) {
+      expect(u.linear).toHaveLength(3);
+      expect(u.knn.top1).toBeGreaterThanOrEqual(0);
+    }
+    // Seed 0 of a curve row is probed after each of its 2 segments.
+    expect(results.units.find((u) => u.id === 'all-s0')?.curve).toHaveLength(2);
+    expect(results.units.find((u) => u.id === 'all-s1')?.curve).toHaveLength(0);
+    expect(existsSync(join(out, 'report', 'report.html'))).toBe(true);
+    expect(existsSync(join(out, 'report', 'probe-curve.png'))).toBe(true);
+    const again = run();
+    expect(again.status).toBe(0);
+    expect(again.stderr).not.toContain('[rp-s0]');
+    expect(readFileSync(join(out, 'table.md'), 'utf8')).toBe(table);
+  }, 600_000);
+
+  it('rejects unknown rows, bad steps and conflicting test sets', () => {
     expect(() => parseExperimentArgs(['--rows', 'rp,nope'])).toThrow('rows must be a comma-separated subset');
     expect(() => parseExperimentArgs(['--steps', '0'])).toThrow('--steps: must be >= 1');
+    expect(() => parseExperimentArgs(['--seeds', '0'])).toThrow('--seeds: must be >= 1');
+    expect(() => parseExperimentArgs(['--validate', '--test-manifest', 'x.json'])).toThrow('--validate and --test-manifest exclude each other');
     expect(() => parseExperimentArgs(['--bogus'])).toThrow("Unknown option '--bogus'");
   });
 });

@@ -1,10 +1,10 @@
 // Live streams for `train --live`: each task's stream package opened straight on the manifest, no shards.
-import { BadInputPolicy, ResolvedManifest, Rng, TaskName } from '@mtssl/core';
+import { BadInputPolicy, PresetName, ResolvedManifest, Rng, TaskName } from '@mtssl/core';
 import { LiveStream } from '@mtssl/trainer';
 import { STREAMS } from './registry';
 
 export interface LiveSettings {
-  readonly preset: 'tiny' | 'cpu' | 'paper';
+  readonly preset: PresetName;
   readonly harmonize: boolean;
   readonly seed: number;
   /** Worker threads per stream: one keeps a core for the training step on a 2-core machine. */

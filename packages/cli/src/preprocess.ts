@@ -42,7 +42,7 @@ const schema = z
   .object({
     manifest: z.string().default('data-manifests/default.json'),
     tasks: taskList.optional(),
-    preset: z.enum(['tiny', 'cpu', 'paper']).default('cpu'),
+    preset: z.enum(['tiny', 'small', 'cpu', 'paper']).default('cpu'),
     out: z.string().optional(),
     seed: intFlag(0).default(0),
     threads: intFlag(1).optional(),
