@@ -79,6 +79,14 @@ export function augmentBatch(set: PixelSet, idx: readonly number[], o: Pick<Supe
   return out;
 }
 
+function headVariables(dim: number, numClasses: number, seed: number): [tf.Variable, tf.Variable] {
+  const w0 = tf.tidy(() => tf.mul(tf.randomNormal([dim, numClasses], 0, 1, 'float32', seed), Math.sqrt(1 / dim)));
+  const b0 = tf.zeros([numClasses]);
+  const vars: [tf.Variable, tf.Variable] = [tf.variable(w0, true), tf.variable(b0, true)];
+  tf.dispose([w0, b0]);
+  return vars;
+}
+
 function decayed(variables: readonly tf.Variable[]): tf.Variable[] {
   // Kernels (rank 4) and the linear head's weight (rank 2); not BN scales, shifts or biases.
   return variables.filter((v) => v.rank === 4 || v.rank === 2);
@@ -97,11 +105,16 @@ export function trainTrunkSupervised(
   if (numClasses < 2) throw new OptionError(`trainTrunkSupervised needs at least 2 classes, got ${numClasses}`);
   const dim = trunk.options.widths[2];
   const rng = Rng.from(o.seed, 'supervised-trunk');
-  const w = tf.variable(tf.tidy(() => tf.mul(tf.randomNormal([dim, numClasses], 0, 1, 'float32', o.seed), Math.sqrt(1 / dim))), true);
-  const b = tf.variable(tf.zeros([numClasses]), true);
+  const [w, b] = headVariables(dim, numClasses, o.seed);
   const trained = [...trunk.variables, w, b];
-  const toDecay = decayed(trained);
-  const optimizer = tf.train.momentum(o.learningRate, o.momentum);
+  const toDecay = new Set(decayed(trained));
+  // Momentum SGD by hand: tfjs's momentum optimizer keeps a learning-rate scalar its dispose() misses.
+  const velocity = trained.map((v) => {
+    const zeros = tf.zerosLike(v);
+    const vel = tf.variable(zeros, false);
+    zeros.dispose();
+    return vel;
+  });
   const stepsPerEpoch = Math.ceil(set.count / o.batchSize);
   const total = o.epochs * stepsPerEpoch;
   const losses: number[] = [];
@@ -114,20 +127,23 @@ export function trainTrunkSupervised(
       for (let s = 0; s < stepsPerEpoch; s++) {
         const idx = order.slice(s * o.batchSize, (s + 1) * o.batchSize);
         const lr = 0.5 * o.learningRate * (1 + Math.cos((Math.PI * (epoch * stepsPerEpoch + s)) / total));
-        optimizer.setLearningRate(lr);
         const [loss, hits] = tf.tidy(() => {
           const x = tf.tensor4d(augmentBatch(set, idx, o, rng), [idx.length, set.size, set.size, 3]);
           const y = tf.oneHot(tf.tensor1d(idx.map((i) => set.labels[i] as number), 'int32'), numClasses);
-          // minimize disposes what its function made; the hit count is kept out of that scope.
+          // variableGrads disposes what its function made; the hit count is kept out of that scope.
           const out: { hits?: tf.Tensor } = {};
-          const l = optimizer.minimize(() => {
+          const { value, grads } = tf.variableGrads(() => {
             const logits = tf.add(tf.matMul(tf.mean(trunk.trainingFeatures(x), [1, 2]) as tf.Tensor2D, w), b);
             out.hits = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(y, 1)), 'float32')));
             return tf.losses.softmaxCrossEntropy(y, logits) as tf.Scalar;
-          }, true, trained) as tf.Scalar;
-          const h = out.hits as tf.Tensor;
-          for (const v of toDecay) v.assign(tf.mul(v, 1 - lr * o.weightDecay));
-          return [l, h];
+          }, trained);
+          trained.forEach((v, i) => {
+            const vel = velocity[i] as tf.Variable;
+            vel.assign(tf.add(tf.mul(vel, o.momentum), grads[v.name] as tf.Tensor));
+            const decayedV = toDecay.has(v) ? tf.mul(v, 1 - lr * o.weightDecay) : v;
+            v.assign(tf.sub(decayedV, tf.mul(vel, lr)));
+          });
+          return [value, out.hits as tf.Tensor];
         });
         trunk.commitBatchStats(o.bnMomentum);
         lossSum += (loss.dataSync()[0] as number) * idx.length;
@@ -139,8 +155,7 @@ export function trainTrunkSupervised(
       onEpoch?.(epoch, lossSum / set.count, correct / set.count);
     }
   } finally {
-    optimizer.dispose();
-    tf.dispose([w, b]);
+    tf.dispose([w, b, ...velocity]);
   }
   return { losses, accuracies, options: o };
 }

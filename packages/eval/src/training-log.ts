@@ -1,5 +1,7 @@
-// Reads the trainer's JSONL log: one JSON object per line with at least {step, task, loss} and
-// optionally accuracy. Other lines (e.g. run headers without a task) are ignored.
+// Reads the trainer's JSONL log (its MetricsRecord per line: {step, task, loss, metrics: {accuracy, ...}})
+// into {step, task, loss, accuracy}. Logs written by hand with a top-level accuracy are read too; other
+// lines (e.g. run headers without a task) are ignored.
+import type { MetricsRecord } from '@mtssl/trainer';
 import type { Series } from './line-chart';
 
 export interface LogRecord {
@@ -9,11 +11,14 @@ export interface LogRecord {
   readonly accuracy?: number;
 }
 
+type LoggedLine = Partial<Pick<MetricsRecord, 'step' | 'task' | 'loss' | 'metrics'>> & { readonly accuracy?: unknown };
+
 function asRecord(value: unknown): LogRecord | null {
   if (value === null || typeof value !== 'object') return null;
-  const v = value as Record<string, unknown>;
+  const v = value as LoggedLine;
   if (typeof v.task !== 'string' || typeof v.step !== 'number' || typeof v.loss !== 'number') return null;
-  return { step: v.step, task: v.task, loss: v.loss, ...(typeof v.accuracy === 'number' ? { accuracy: v.accuracy } : {}) };
+  const accuracy = typeof v.metrics?.['accuracy'] === 'number' ? v.metrics['accuracy'] : v.accuracy;
+  return { step: v.step, task: v.task, loss: v.loss, ...(typeof accuracy === 'number' ? { accuracy } : {}) };
 }
 
 export function parseTrainingLog(text: string, file = 'log'): LogRecord[] {

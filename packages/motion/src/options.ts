@@ -69,8 +69,9 @@ export const MOTION_DEFAULTS: Readonly<MotionOptions> = Object.freeze({
 
 export const MOTION_PRESETS: Readonly<Record<PresetName, Readonly<Partial<MotionOptions>>>> = Object.freeze({
   tiny: Object.freeze({ height: 30, width: 40, framesPerVideo: 8, chunkSize: 4 }),
-  // Frames at the small trunk's 32-px input (square, like the images it is probed on).
-  small: Object.freeze({ height: 32, width: 32, morphRadius: 0 }),
+  // Frames at the small trunk's 32-px input (square, like the images it is probed on); at 32 px few
+  // candidate frames pass the moving-fraction bounds (119 of 800 on the shared videos), so 4x the slots.
+  small: Object.freeze({ height: 32, width: 32, morphRadius: 0, framesPerVideo: 128 }),
   cpu: Object.freeze({ height: 60, width: 80 }),
   paper: Object.freeze({ height: 240, width: 320, morphRadius: 2 }),
 });

@@ -64,6 +64,7 @@ function row(label: string, b: StepBench, convRate: number): string {
     `${(rate / 1e9).toFixed(1).padStart(5)} GFLOPS`,
     `efficiency ${(rate / convRate).toFixed(2)}`,
     `step peak ${mib(b.peakBytes)}`,
+    `${b.kernels} kernels`,
   ].join('  ');
 }
 

@@ -19,6 +19,8 @@ export interface StepBench {
   readonly trainingFlops: number;
   /** The engine's peak bytes during one step, beyond what was live before it. */
   readonly peakBytes: number;
+  /** Kernels one step dispatches: at small sizes each costs more in dispatch than in arithmetic. */
+  readonly kernels: number;
 }
 
 export interface StepBenchOptions {
@@ -32,7 +34,7 @@ function median(xs: readonly number[]): number {
   return s[Math.floor(s.length / 2)] as number;
 }
 
-async function timeSteps(step: () => void, repeats: number): Promise<{ ms: number; peakBytes: number }> {
+async function timeSteps(step: () => void, repeats: number): Promise<{ ms: number; peakBytes: number; kernels: number }> {
   const before = tf.memory().numBytes;
   const warm = await tf.profile(step); // the first step also packs weights and grows the heap
   const times: number[] = [];
@@ -41,7 +43,7 @@ async function timeSteps(step: () => void, repeats: number): Promise<{ ms: numbe
     step();
     times.push(performance.now() - t0);
   }
-  return { ms: median(times), peakBytes: warm.peakBytes - before };
+  return { ms: median(times), peakBytes: warm.peakBytes - before, kernels: warm.kernels.length };
 }
 
 /** Trunk only (block-3 features, mean-square loss, RMSProp): the engine on the bare ResNet. */
@@ -63,8 +65,8 @@ export async function benchTrunkStep(net: MultiTaskNet, o: StepBenchOptions): Pr
   };
   try {
     const flops = TRAINING_FLOPS_PER_FORWARD * (await forwardFlops(() => loss()));
-    const { ms, peakBytes } = await timeSteps(step, o.repeats);
-    return { msPerStep: ms, samples: o.batchSize, trainingFlops: flops, peakBytes };
+    const { ms, peakBytes, kernels } = await timeSteps(step, o.repeats);
+    return { msPerStep: ms, samples: o.batchSize, trainingFlops: flops, peakBytes, kernels };
   } finally {
     optimizer.dispose();
     images.dispose();
@@ -82,8 +84,8 @@ export async function benchTaskStep(net: MultiTaskNet, task: TaskName, o: StepBe
   const optimizer = makeOptimizer({ learningRate: 1e-4, decay: 0.9, momentum: 0.9, epsilon: 1 });
   try {
     const flops = TRAINING_FLOPS_PER_FORWARD * (await forwardFlops(() => net.forward(forwardContext(net.params, false), batch)));
-    const { ms, peakBytes } = await timeSteps(() => void trainStep(net, optimizer, batch, { lassoWeight: 0, bnMomentum: 0.99 }), o.repeats);
-    return { msPerStep: ms, samples: o.batchSize, trainingFlops: flops, peakBytes };
+    const { ms, peakBytes, kernels } = await timeSteps(() => void trainStep(net, optimizer, batch, { lassoWeight: 0, bnMomentum: 0.99 }), o.repeats);
+    return { msPerStep: ms, samples: o.batchSize, trainingFlops: flops, peakBytes, kernels };
   } finally {
     optimizer.dispose();
     disposeBatch(batch);
