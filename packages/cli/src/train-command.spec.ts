@@ -44,3 +44,25 @@ describe('train --live', () => {
     await expect(trainCommand(['--live', '--threads', '0'], new AbortController().signal, () => undefined)).rejects.toThrow('--threads');
   });
 });
+
+describe('train (Ctrl-C)', () => {
+  it('checkpoints, says how to resume and exits 130', async () => {
+    const { spawn } = await import('node:child_process');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const repo = join(__dirname, '..', '..', '..');
+    const out = join(mkdtempSync(join(tmpdir(), 'mtssl-sigint-')), 'run');
+    const child = spawn(process.execPath, [join(repo, 'packages', 'cli', 'dist', 'main.js'), 'train', '--preset', 'tiny', '--tasks', 'motion', '--steps', '100000', '--out', out], { cwd: repo });
+    let stderr = '';
+    const code = await new Promise<number | null>((resolveCode) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (/step +\d+\/100000/.test(stderr) && !child.killed) child.kill('SIGINT');
+      });
+      child.on('close', resolveCode);
+    });
+    expect(stderr).toMatch(/stopped: interrupted at step \d+, checkpoint .*ckpt-\d+; add --resume to continue/);
+    expect(code).toBe(130);
+  }, 300_000);
+});

@@ -99,7 +99,7 @@ export async function trainCommand(argv: readonly string[], signal: AbortSignal,
   const datasets = a.live ? liveSources(manifest, tasks, a) : await shardSources(manifest, tasks, a, signal, log);
   const outDir = resolve(a.out ?? defaultRunDir(manifest.name, a, tasks, available.length));
   log(`train: ${tasks.join(', ')} on ${manifest.name}${a.live ? ' (live streams)' : ''}, preset ${a.preset} -> ${outDir}`);
-  await train({
+  const result = await train({
     datasets,
     outDir,
     preset: a.preset,
@@ -121,4 +121,6 @@ export async function trainCommand(argv: readonly string[], signal: AbortSignal,
     ...(a['checkpoint-every'] !== undefined ? { checkpointEvery: a['checkpoint-every'] } : {}),
     logger: { info: log, warn: (line) => log(`warning: ${line}`) },
   });
+  // An interrupted run is not a finished one: the CLI exits 130, as preprocess does, so scripts see it.
+  if (result.stoppedBy === 'signal') throw new Error(`interrupted at step ${result.step}, checkpoint ${result.checkpoint}; add --resume to continue`);
 }

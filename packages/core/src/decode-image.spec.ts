@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -77,6 +78,18 @@ describe('decodeImage', () => {
       expect(await reason(files.corrupt)).toMatch(/^corrupt image: /);
       expect(await reason(files.text)).toMatch(/^not an image: /);
       expect(await reason(files.small)).toBe('too small: 40x30 < 32 px for the test');
+    });
+
+    it('skips a dangling link, a missing file, a folder and a FIFO named like images without reading them', async () => {
+      const link = join(dir, 'dangling.jpg');
+      symlinkSync(join(dir, 'gone.jpg'), link);
+      mkdirSync(join(dir, 'folder.jpg'));
+      const fifo = join(dir, 'pipe.jpg');
+      execFileSync('mkfifo', [fifo]);
+      expect(await reason(link)).toBe('unreadable: no such file (or a dangling link)');
+      expect(await reason(join(dir, 'missing.jpg'))).toBe('unreadable: no such file (or a dangling link)');
+      expect(await reason(join(dir, 'folder.jpg'))).toBe('not a regular file (a directory)');
+      expect(await reason(fifo)).toBe('not a regular file (a FIFO)');
     });
   });
 });

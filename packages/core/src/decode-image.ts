@@ -34,7 +34,7 @@ function classify(err: unknown): BadImage {
 
 /** Resizes so the short side equals limits.shortSide (aspect kept); always 3 channels. */
 export async function decodeImage(file: string, limits: DecodeLimits): Promise<RgbImage> {
-  const size = (await stat(file)).size;
+  const size = await regularFileSize(file);
   if (size === 0) throw new BadImage('empty file: 0 bytes');
   try {
     // 'truncated' rejects cut-off files instead of returning grey-filled pixels.
@@ -59,6 +59,22 @@ export async function decodeImage(file: string, limits: DecodeLimits): Promise<R
     if (err instanceof BadImage) throw err;
     throw classify(err);
   }
+}
+
+/**
+ * The size of a readable regular file. A dangling link or a missing file is bad input like a corrupt one,
+ * and a FIFO or device named like an image is refused before anything reads it (a read could block).
+ */
+async function regularFileSize(file: string): Promise<number> {
+  let info;
+  try {
+    info = await stat(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new BadImage(`unreadable: ${code === 'ENOENT' ? 'no such file (or a dangling link)' : `${code} ${(err as Error).message.split('\n')[0]}`}`);
+  }
+  if (!info.isFile()) throw new BadImage(`not a regular file (${info.isDirectory() ? 'a directory' : info.isFIFO() ? 'a FIFO' : 'a device or socket'})`);
+  return info.size;
 }
 
 function orientedSize(meta: sharp.Metadata): { width: number; height: number } {
