@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { PresetName, TASKS, TaskName } from '@mtssl/core';
+import { PRESET_NAMES, PresetName, TASKS, TaskName } from '@mtssl/core';
 import { MAX_WASM_THREADS } from '@mtssl/trainer';
 
 export class UsageError extends Error {
@@ -67,3 +67,6 @@ export function resolveWasmThreads(flag: 'auto' | number, use: { preset: string;
 
 /** Image side the streams produce (and the probe should feed the trunk) for each preset. */
 export const PRESET_INPUT_SIZE: Readonly<Record<PresetName, number>> = Object.freeze({ tiny: 32, small: 32, cpu: 64, paper: 224 });
+
+/** --preset: one of core's preset names, `cpu` by default. */
+export const presetFlag = z.enum(PRESET_NAMES as [PresetName, ...PresetName[]]).default('cpu');

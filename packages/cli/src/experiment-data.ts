@@ -3,8 +3,8 @@
 // train split (--validate: choices are tuned without touching the holdout), or a separate labelled
 // test manifest (every labelled image of it, e.g. CIFAR-10's official test half in the same layout).
 import { join } from 'node:path';
-import { loadManifest, Rng } from '@mtssl/core';
-import { externalTestFiles, labelledFiles, loadPixelSet, splitPerClass } from '@mtssl/eval';
+import { loadManifest } from '@mtssl/core';
+import { externalTestFiles, labelledFiles, loadPixelSet, perClassIndices, splitPerClass, subsetPixels } from '@mtssl/eval';
 import type { ProbeData } from './experiment-probe';
 import { GENERATORS } from './registry';
 
@@ -16,19 +16,6 @@ export interface ProbeDataRequest {
   readonly cacheDir: string;
   /** Train images per class for the curve's intermediate probes. */
   readonly curvePerClass: number;
-}
-
-/** Seeded indices of `perClass` items of each class (all of a class that has fewer), ascending. */
-export function perClassIndices(labels: Int32Array, perClass: number, seed: number, key: string): number[] {
-  const byClass = new Map<number, number[]>();
-  labels.forEach((l, i) => {
-    const list = byClass.get(l);
-    if (list) list.push(i);
-    else byClass.set(l, [i]);
-  });
-  const out: number[] = [];
-  for (const [label, idx] of [...byClass.entries()].sort((a, b) => a[0] - b[0])) out.push(...Rng.from(seed, key, label).shuffle(idx).slice(0, perClass));
-  return out.sort((a, b) => a - b);
 }
 
 export async function loadProbeData(r: ProbeDataRequest): Promise<ProbeData> {
@@ -55,5 +42,5 @@ export async function loadProbeData(r: ProbeDataRequest): Promise<ProbeData> {
     test = await loadPixelSet(t.files, t.labels, r.inputSize, join(r.cacheDir, `test-${r.inputSize}.bin`));
     testSource = `holdout: ${test.count} images of ${manifest.file}'s test split`;
   }
-  return { train, test, numClasses, testSource, curveTrain: perClassIndices(train.labels, r.curvePerClass, 0, 'curve') };
+  return { train, test, numClasses, testSource, curveTrain: subsetPixels(train, perClassIndices(train.labels, r.curvePerClass, 0, 'curve')) };
 }

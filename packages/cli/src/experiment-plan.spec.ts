@@ -3,7 +3,6 @@ import { EXPERIMENT_ROWS, planUnits, unitById } from './experiment-plan';
 import { segmentEnds } from './experiment-unit';
 import { experimentMarkdown, meanStd, standardError, summarize } from './experiment-table';
 import type { UnitResult } from './experiment-unit';
-import { perClassIndices } from './experiment-data';
 
 describe('planUnits', () => {
   it('runs the seeded rows once per seed, the others once, longest first', () => {
@@ -42,18 +41,6 @@ describe('segmentEnds', () => {
     expect(segmentEnds(10, 3)).toEqual([3, 7, 10]);
     expect(segmentEnds(2, 4)).toEqual([1, 2]);
     expect(segmentEnds(5, 1)).toEqual([5]);
-  });
-});
-
-describe('perClassIndices', () => {
-  it('takes the same seeded items of each class every time, all of a small class', () => {
-    const labels = Int32Array.from([0, 1, 0, 1, 0, 2, 0, 1]);
-    const a = perClassIndices(labels, 2, 0, 'k');
-    expect(a).toEqual(perClassIndices(labels, 2, 0, 'k'));
-    expect(a.filter((i) => labels[i] === 0)).toHaveLength(2);
-    expect(a.filter((i) => labels[i] === 1)).toHaveLength(2);
-    expect(a.filter((i) => labels[i] === 2)).toEqual([5]);
-    expect([...a].sort((x, y) => x - y)).toEqual(a);
   });
 });
 

@@ -1,6 +1,6 @@
 // The experiment's probes of one trunk: linear softmax on the pooled output of blocks 1, 2 and 3,
 // and weighted kNN on block 3, trained on the probe's train images and scored on its test images.
-import { probeFeatures, blockFeatures, knnAccuracy, resolveProbeOptions, subsetPixels, type PixelSet } from '@mtssl/eval';
+import { probeFeatures, blockFeatures, knnAccuracy, resolveProbeOptions, type PixelSet } from '@mtssl/eval';
 import type { Trunk } from '@mtssl/trainer';
 
 export interface ProbeData {
@@ -9,8 +9,8 @@ export interface ProbeData {
   readonly numClasses: number;
   /** Where the test images come from: the manifest's holdout, a validation part, or a test manifest. */
   readonly testSource: string;
-  /** Indices into `train` of the smaller set the curve's intermediate probes train on. */
-  readonly curveTrain: readonly number[];
+  /** The smaller part of `train` (seeded, per class) the curve's probes train on. */
+  readonly curveTrain: PixelSet;
 }
 
 export interface Scores {
@@ -24,10 +24,10 @@ export interface ProbeScoresByBlock {
   readonly knn: Scores;
 }
 
-function score(trainX: Float32Array, trainY: Int32Array, testX: Float32Array, testY: Int32Array, dim: number, numClasses: number, blocks3Only: boolean): { linear: Scores; knn?: Scores } {
+function score(trainX: Float32Array, trainY: Int32Array, testX: Float32Array, testY: Int32Array, dim: number, numClasses: number, withKnn: boolean): { linear: Scores; knn?: Scores } {
   const fit = probeFeatures({ x: trainX, labels: trainY }, { x: testX, labels: testY }, dim, numClasses, resolveProbeOptions({}));
   const linear = { top1: fit.scores.top1, top5: fit.scores.top5 };
-  if (!blocks3Only) return { linear };
+  if (!withKnn) return { linear };
   const knn = knnAccuracy({ x: trainX, labels: trainY }, { x: testX, labels: testY }, dim, numClasses);
   return { linear, knn: { top1: knn.top1, top5: knn.top5 } };
 }
@@ -49,7 +49,7 @@ export function probeTrunkBlocks(trunk: Trunk, data: ProbeData): ProbeScoresByBl
 
 /** Block 3's linear probe and kNN trained on the curve's smaller train set (a point of the plot). */
 export function probeCurvePoint(trunk: Trunk, data: ProbeData): { linear: Scores; knn: Scores } {
-  const train = subsetPixels(data.train, data.curveTrain);
+  const train = data.curveTrain;
   const tr = blockFeatures(trunk, train);
   const te = blockFeatures(trunk, data.test);
   const b = tr.dims.length - 1;

@@ -11,13 +11,13 @@ import { z } from 'zod';
 import { loadManifest, TaskName } from '@mtssl/core';
 import { compareToBaselines, writeRunReport } from '@mtssl/eval';
 import { BACKEND_PREFERENCES, selectBackend, setWinograd } from '@mtssl/trainer';
-import { intFlag, numberFlag, parseFlags, PRESET_INPUT_SIZE, wasmThreadsFlag } from './args';
+import { intFlag, numberFlag, parseFlags, PRESET_INPUT_SIZE, presetFlag, wasmThreadsFlag } from './args';
 import { loadProbeData } from './experiment-data';
 import { curveSvg } from './experiment-plot';
 import { EXPERIMENT_ROWS, planUnits, unitById, type ExperimentUnit } from './experiment-plan';
 import { experimentMarkdown, summarize } from './experiment-table';
 import { readUnitResult, runUnit, type UnitResult, type UnitSettings } from './experiment-unit';
-import { parsePreprocessArgs, preprocess, tasksFor } from './preprocess';
+import { onlySplit, parsePreprocessArgs, preprocess, tasksFor } from './preprocess';
 import { GENERATORS } from './registry';
 
 export { EXPERIMENT_ROWS } from './experiment-plan';
@@ -51,7 +51,7 @@ const schema = z
     'probe-manifest': z.string().optional(),
     'test-manifest': z.string().optional(),
     validate: z.boolean().default(false),
-    preset: z.enum(['tiny', 'small', 'cpu', 'paper']).default('cpu'),
+    preset: presetFlag,
     steps: intFlag(1).default(600),
     'batch-size': intFlag(1).optional(),
     lr: numberFlag.optional(),
@@ -170,7 +170,7 @@ async function runLanes(argv: readonly string[], units: readonly ExperimentUnit[
 export async function experiment(a: ExperimentArgs, signal: AbortSignal, log: (line: string) => void, argv: readonly string[] = []): Promise<ExperimentResult> {
   const manifest = await loadManifest(resolve(a.manifest), { generators: GENERATORS });
   const outDir = outDirOf(a, manifest.name);
-  const available = tasksFor({ ...manifest, images: manifest.images.filter((i) => i.split === 'train') }, undefined);
+  const available = tasksFor(onlySplit(manifest, 'train'), undefined);
   if (a.unit) {
     const unit = unitById(a.unit);
     const s = await settingsFor(a, outDir, available, 1, signal, log);

@@ -18,7 +18,7 @@ import {
   TaskName,
   writeStreamShards,
 } from '@mtssl/core';
-import { intFlag, parseFlags, taskList } from './args';
+import { intFlag, parseFlags, presetFlag, taskList } from './args';
 import { progressPrinter } from './progress';
 import { AnyStream, GENERATORS, STREAMS, taskNeedsVideo } from './registry';
 
@@ -42,7 +42,7 @@ const schema = z
   .object({
     manifest: z.string().default('data-manifests/default.json'),
     tasks: taskList.optional(),
-    preset: z.enum(['tiny', 'small', 'cpu', 'paper']).default('cpu'),
+    preset: presetFlag,
     out: z.string().optional(),
     seed: intFlag(0).default(0),
     threads: intFlag(1).optional(),
@@ -180,7 +180,7 @@ async function runOne({ task, manifest, args, shardsRoot, signal, log }: RunOneI
 }
 
 /** Keeps one split's files, e.g. so pretraining never sees the images a probe is tested on. */
-function onlySplit(manifest: ResolvedManifest, split: PreprocessArgs['split']): ResolvedManifest {
+export function onlySplit(manifest: ResolvedManifest, split: PreprocessArgs['split']): ResolvedManifest {
   if (split === 'all') return manifest;
   return { ...manifest, images: manifest.images.filter((i) => i.split === split), videos: manifest.videos.filter((v) => v.split === split) };
 }

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { isDatasetComplete, loadManifest, ResolvedManifest, TaskName } from '@mtssl/core';
 import { BACKEND_PREFERENCES, DataSource, train } from '@mtssl/trainer';
-import { intFlag, numberFlag, parseFlags, resolveWasmThreads, taskList, wasmThreadsFlag } from './args';
+import { intFlag, numberFlag, parseFlags, presetFlag, resolveWasmThreads, taskList, wasmThreadsFlag } from './args';
 import { datasetDir, defaultShardsRoot, parsePreprocessArgs, preprocess, tasksFor } from './preprocess';
 import { GENERATORS } from './registry';
 import { liveStreamFor } from './live-streams';
@@ -37,7 +37,7 @@ const schema = z
   .object({
     manifest: z.string().default('data-manifests/default.json'),
     tasks: taskList.optional(),
-    preset: z.enum(['tiny', 'small', 'cpu', 'paper']).default('cpu'),
+    preset: presetFlag,
     shards: z.string().optional(),
     out: z.string().optional(),
     steps: intFlag(0).default(200),

@@ -20,7 +20,7 @@ export { trainSupervisedOnManifest } from './supervised-manifest';
 export { SUPERVISED_DEFAULTS, resolveSupervisedOptions, type SupervisedOptions } from './supervised-options';
 export { trunkExtractor, type TrunkExtractorOptions } from './trunk-extractor';
 export { weightsDigest } from './weights-digest';
-export { loadPixelSet, subsetPixels, splitPerClass, type PixelSet } from './pixel-set';
+export { loadPixelSet, subsetPixels, splitPerClass, perClassIndices, type PixelSet } from './pixel-set';
 export { blockFeatures, type BlockFeatures } from './block-features';
 export {
   trainTrunkSupervised,

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { loadPixelSet, splitPerClass, subsetPixels } from './pixel-set';
+import { loadPixelSet, perClassIndices, splitPerClass, subsetPixels } from './pixel-set';
 
 async function solid(file: string, rgb: [number, number, number], size = 12): Promise<string> {
   await sharp({ create: { width: size, height: size + 4, channels: 3, background: { r: rgb[0], g: rgb[1], b: rgb[2] } } }).png().toFile(file);
@@ -55,5 +55,17 @@ describe('splitPerClass and subsetPixels', () => {
   it('rejects invalid parameters', () => {
     expect(() => splitPerClass(set, -1, 0, 'v')).toThrow('perClass must be a non-negative integer, got -1');
     expect(() => subsetPixels(set, [6])).toThrow('subsetPixels: index 6 outside 0..5');
+  });
+});
+
+describe('perClassIndices', () => {
+  it('takes the same seeded items of each class every time, all of a small class', () => {
+    const labels = Int32Array.from([0, 1, 0, 1, 0, 2, 0, 1]);
+    const a = perClassIndices(labels, 2, 0, 'k');
+    expect(a).toEqual(perClassIndices(labels, 2, 0, 'k'));
+    expect(a.filter((i) => labels[i] === 0)).toHaveLength(2);
+    expect(a.filter((i) => labels[i] === 1)).toHaveLength(2);
+    expect(a.filter((i) => labels[i] === 2)).toEqual([5]);
+    expect([...a].sort((x, y) => x - y)).toEqual(a);
   });
 });

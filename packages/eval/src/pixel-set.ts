@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import sharp from 'sharp';
 import { OptionError, Rng, writeFileAtomic } from '@mtssl/core';
+import { decodeSquareRgb, forEachConcurrently } from './image-load';
 
 export interface PixelSet {
   /** NHWC uint8 RGB, [count, size, size, 3]. */
@@ -13,22 +13,6 @@ export interface PixelSet {
   readonly labels: Int32Array;
   readonly size: number;
   readonly count: number;
-}
-
-async function decodeInto(file: string, size: number, out: Uint8Array, offset: number): Promise<void> {
-  let data: Buffer;
-  let channels: number;
-  try {
-    const r = await sharp(file, { failOn: 'truncated' }).rotate().resize(size, size, { fit: 'cover', position: 'centre' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-    data = r.data;
-    channels = r.info.channels;
-  } catch (err) {
-    throw new Error(`${file}: cannot decode image (${err instanceof Error ? err.message : String(err)})`);
-  }
-  const n = size * size;
-  for (let p = 0; p < n; p++) {
-    for (let c = 0; c < 3; c++) out[offset + p * 3 + c] = data[p * channels + (channels >= 3 ? c : 0)] as number;
-  }
 }
 
 function cacheKey(files: readonly string[], size: number): string {
@@ -52,14 +36,7 @@ export async function loadPixelSet(files: readonly string[], labels: Int32Array,
     }
   }
   const pixels = new Uint8Array(bytes);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const i = next++;
-      await decodeInto(files[i] as string, size, pixels, i * size * size * 3);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(4, files.length) }, worker));
+  await forEachConcurrently(files.length, 4, async (i) => pixels.set(await decodeSquareRgb(files[i] as string, size), i * size * size * 3));
   if (cacheFile) {
     await mkdir(dirname(cacheFile), { recursive: true });
     await writeFileAtomic(cacheFile, Buffer.concat([Buffer.from(key, 'latin1'), Buffer.from(pixels.buffer, pixels.byteOffset, pixels.length)]));
@@ -80,23 +57,26 @@ export function subsetPixels(set: PixelSet, indices: readonly number[]): PixelSe
   return { pixels, labels, size: set.size, count: indices.length };
 }
 
+/** Seeded indices of `perClass` items of each class (all of a class that has fewer), ascending. */
+export function perClassIndices(labels: Int32Array, perClass: number, seed: number, key: string): number[] {
+  if (!Number.isInteger(perClass) || perClass < 0) throw new OptionError(`perClass must be a non-negative integer, got ${perClass}`);
+  const byClass = new Map<number, number[]>();
+  labels.forEach((l, i) => {
+    const list = byClass.get(l);
+    if (list) list.push(i);
+    else byClass.set(l, [i]);
+  });
+  const out: number[] = [];
+  for (const [label, indices] of [...byClass.entries()].sort((x, y) => x[0] - y[0])) out.push(...Rng.from(seed, key, label).shuffle(indices).slice(0, perClass));
+  return out.sort((x, y) => x - y);
+}
+
 /**
  * A seeded per-class split of `set` into two parts, `perClass` items of each class in the second: a
  * validation part carved from a train split, or a smaller train subset for quick probes.
  */
 export function splitPerClass(set: PixelSet, perClass: number, seed: number, key: string): { rest: PixelSet; part: PixelSet } {
-  if (!Number.isInteger(perClass) || perClass < 0) throw new OptionError(`perClass must be a non-negative integer, got ${perClass}`);
-  const byClass = new Map<number, number[]>();
-  set.labels.forEach((l, i) => {
-    const list = byClass.get(l);
-    if (list) list.push(i);
-    else byClass.set(l, [i]);
-  });
-  const part: number[] = [];
-  for (const [label, indices] of [...byClass.entries()].sort((a, b) => a[0] - b[0])) {
-    part.push(...Rng.from(seed, key, label).shuffle([...indices]).slice(0, perClass));
-  }
-  part.sort((a, b) => a - b);
+  const part = perClassIndices(set.labels, perClass, seed, key);
   const inPart = new Set(part);
   const rest = Array.from({ length: set.count }, (_, i) => i).filter((i) => !inPart.has(i));
   return { rest: subsetPixels(set, rest), part: subsetPixels(set, part) };
