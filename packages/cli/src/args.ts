@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { PRESET_NAMES, PresetName, TASKS, TaskName } from '@mtssl/core';
-import { MAX_WASM_THREADS } from '@mtssl/trainer';
+import { EXEMPLAR_NEGATIVES, ExemplarNegatives, LR_SCHEDULES, LrSchedule, MAX_WASM_THREADS } from '@mtssl/trainer';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -70,3 +70,31 @@ export const PRESET_INPUT_SIZE: Readonly<Record<PresetName, number>> = Object.fr
 
 /** --preset: one of core's preset names, `cpu` by default. */
 export const presetFlag = z.enum(PRESET_NAMES as [PresetName, ...PresetName[]]).default('cpu');
+
+/** The trainer's schedule flags, shared by train and experiment. */
+export const SCHEDULE_FLAGS = {
+  'lr-schedule': { type: 'string' },
+  'warmup-steps': { type: 'string' },
+  'exemplar-negatives': { type: 'string' },
+} as const;
+
+export const scheduleSchema = {
+  'lr-schedule': z.enum(LR_SCHEDULES).optional(),
+  'warmup-steps': intFlag(0).optional(),
+  'exemplar-negatives': z.enum(EXEMPLAR_NEGATIVES).optional(),
+};
+
+export const SCHEDULE_HELP = {
+  'lr-schedule': "constant (default, the paper's) | cosine: linear warm-up, then a half cosine to zero at the last step",
+  'warmup-steps': 'steps of linear learning-rate warm-up (default 0)',
+  'exemplar-negatives': "paired (default, each triplet's own negative, the paper's) | batch-hard: the closest other seed in the batch",
+} as const;
+
+/** The trainer options the schedule flags set (only those given). */
+export function scheduleOptions(a: { 'lr-schedule'?: LrSchedule; 'warmup-steps'?: number; 'exemplar-negatives'?: ExemplarNegatives }) {
+  return {
+    ...(a['lr-schedule'] !== undefined ? { lrSchedule: a['lr-schedule'] } : {}),
+    ...(a['warmup-steps'] !== undefined ? { warmupSteps: a['warmup-steps'] } : {}),
+    ...(a['exemplar-negatives'] !== undefined ? { model: { exemplarNegatives: a['exemplar-negatives'] } } : {}),
+  };
+}

@@ -4,6 +4,8 @@ import { TRAIN_FLAGS, trainCommand } from './train-command';
 import { EVAL_FLAGS, evalCommand } from './eval-command';
 import { BENCH_FLAGS, benchCommand } from './bench-command';
 import { EXPERIMENT_FLAGS, experiment, parseExperimentArgs } from './experiment';
+import { SCHEDULE_HELP } from './args';
+import { EXPORT_FLAGS, exportCommand } from './export-command';
 
 export interface Command {
   readonly summary: string;
@@ -44,12 +46,13 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
     help: `mtssl train [options]\n\n${flagHelp(TRAIN_FLAGS, {
       manifest: 'data manifest (default data-manifests/default.json)',
       tasks: 'comma-separated subset of relative-position,colorization,exemplar,motion (default: all the manifest supports)',
-      preset: 'tiny | cpu | paper: stream and network sizes (default cpu)',
+      preset: 'tiny | small | cpu | paper: stream and network sizes (default cpu; small for 32-px images)',
       shards: 'shards folder (default shards/<manifest>-<preset>)',
       out: 'run folder for checkpoints and logs (default runs/<manifest>-<preset>[-variant])',
       steps: 'training steps, one task per step (default 200: about a minute on wasm here)',
       lasso: 'train lasso weights over the block-3 units, with an L1 penalty',
       harmonize: 'use harmonized (Lab L x3) inputs for the image tasks',
+      ...SCHEDULE_HELP,
       resume: 'continue from the run folder\'s last checkpoint',
       backend: 'auto (default: tfjs-node if installed, else wasm, else cpu) | tensorflow | wasm | cpu',
       'wasm-threads': 'auto (default: every core up to 8 for --preset cpu or paper from shards; 1 for tiny or --live) | 1-8: compute threads on wasm',
@@ -90,6 +93,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
       steps: 'training steps per pretraining row (default 600); every row sees steps x batch samples',
       'batch-size': 'samples per step (default 64 for small, 16 otherwise)',
       lr: "the trainer's learning rate (RMSProp; default the trainer's 1e-3)",
+      ...SCHEDULE_HELP,
       rows: 'subset of rp,col,ex,ms,all,all-h,all-lasso,random,supervised',
       seeds: 'seeds for rp, col, ex, ms, all and random (default 3); all-h, all-lasso and supervised use seed 0',
       jobs: 'auto (default: one lane per core, up to 4) | N: units run at once, each a child process on one wasm thread',
@@ -103,6 +107,16 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
     })}`,
     async run(argv, signal, log) {
       await experiment(parseExperimentArgs(argv), signal, log, argv);
+    },
+  },
+  export: {
+    summary: 'write a run\'s trunk as a standard TensorFlow.js Layers model (tf.loadLayersModel, Keras via tensorflowjs_converter)',
+    help: `mtssl export --checkpoint <run> [--out <dir>]\n\n${flagHelp(EXPORT_FLAGS, {
+      checkpoint: 'run folder written by train (its latest checkpoint is used), or a checkpoint folder',
+      out: 'output folder (default <run>/layers-model); replaced atomically',
+    })}`,
+    async run(argv, _signal, log) {
+      await exportCommand(argv, log);
     },
   },
   bench: {

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PresetName, TaskName, writeFileAtomic } from '@mtssl/core';
 import { trainTrunkSupervised } from '@mtssl/eval';
-import { createTrunk, LATEST_FILE, loadTrunk, train, Trunk, type BackendPreference } from '@mtssl/trainer';
+import { createTrunk, LATEST_FILE, loadTrunk, train, Trunk, type BackendPreference, type TrainOptions } from '@mtssl/trainer';
 import type { ExperimentUnit } from './experiment-plan';
 import { probeCurvePoint, probeTrunkBlocks, type ProbeData, type ProbeScoresByBlock, type Scores } from './experiment-probe';
 import { datasetDir } from './preprocess';
@@ -40,6 +40,8 @@ export interface UnitSettings {
   readonly steps: number;
   readonly batchSize: number;
   readonly learningRate?: number;
+  /** Schedule and exemplar-loss options passed to every pretraining run. */
+  readonly schedule: Partial<Pick<TrainOptions, 'lrSchedule' | 'warmupSteps' | 'model'>>;
   readonly curvePoints: number;
   readonly supervisedEpochs: number;
   readonly backend: BackendPreference;
@@ -98,6 +100,8 @@ async function pretrain(unit: ExperimentUnit, s: UnitSettings, data: ProbeData):
       harmonize: row.harmonize, resume, backend: s.backend, wasmThreads: s.wasmThreads, winograd: s.winograd, handleSignals: false,
       batchSize: s.batchSize, checkpointEvery: Math.min(500, end), logEvery: 50,
       ...(s.learningRate !== undefined ? { learningRate: s.learningRate } : {}),
+      // segments of a curve row follow one schedule over the whole run
+      ...s.schedule, scheduleSteps: s.steps,
       logger: { info: s.log, warn: (l) => s.log(`warning: ${l}`) },
     });
     seconds += (Date.now() - started) / 1000;

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { loadManifest, TaskName } from '@mtssl/core';
 import { compareToBaselines, writeRunReport } from '@mtssl/eval';
 import { BACKEND_PREFERENCES, selectBackend, setWinograd } from '@mtssl/trainer';
-import { intFlag, numberFlag, parseFlags, PRESET_INPUT_SIZE, presetFlag, wasmThreadsFlag } from './args';
+import { intFlag, numberFlag, parseFlags, PRESET_INPUT_SIZE, presetFlag, SCHEDULE_FLAGS, scheduleOptions, scheduleSchema, wasmThreadsFlag } from './args';
 import { loadProbeData } from './experiment-data';
 import { curveSvg } from './experiment-plot';
 import { EXPERIMENT_ROWS, planUnits, unitById, type ExperimentUnit } from './experiment-plan';
@@ -31,6 +31,7 @@ export const EXPERIMENT_FLAGS = {
   steps: { type: 'string' },
   'batch-size': { type: 'string' },
   lr: { type: 'string' },
+  ...SCHEDULE_FLAGS,
   rows: { type: 'string' },
   seeds: { type: 'string' },
   jobs: { type: 'string' },
@@ -55,6 +56,7 @@ const schema = z
     steps: intFlag(1).default(600),
     'batch-size': intFlag(1).optional(),
     lr: numberFlag.optional(),
+    ...scheduleSchema,
     rows: z
       .string()
       .transform((s) => s.split(',').map((r) => r.trim()))
@@ -101,7 +103,7 @@ async function settingsFor(a: ExperimentArgs, outDir: string, available: readonl
   setWinograd(!a['no-winograd']);
   return {
     outDir, shardsRoot: join(outDir, 'shards'), available, preset: a.preset, steps: a.steps, batchSize: a['batch-size'] ?? DEFAULT_BATCH[a.preset],
-    ...(a.lr !== undefined ? { learningRate: a.lr } : {}), curvePoints: a['curve-points'], supervisedEpochs: a['supervised-epochs'],
+    ...(a.lr !== undefined ? { learningRate: a.lr } : {}), schedule: scheduleOptions(a), curvePoints: a['curve-points'], supervisedEpochs: a['supervised-epochs'],
     backend: choice.name === 'tensorflow' ? 'tensorflow' : a.backend, wasmThreads: threads, winograd: !a['no-winograd'], signal, log,
   };
 }

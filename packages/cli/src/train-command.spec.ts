@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { epochSeed } from './live-streams';
 import { trainCommand } from './train-command';
+import { exportCommand } from './export-command';
 
 const manifest = join(__dirname, '..', '..', '..', 'data-manifests', 'default.json');
 
@@ -31,6 +32,14 @@ describe('train --live', () => {
     };
     expect(state.cursors['motion']!.position).toBeGreaterThan(0);
     expect(state.config.datasets).toEqual({ 'relative-position': '(live stream)', motion: '(live stream)' });
+    // every finished run leaves its trunk as a Layers model too; `export` rewrites it elsewhere on request
+    const exported = JSON.parse(readFileSync(join(out, 'layers-model', 'model.json'), 'utf8')) as { format: string; userDefinedMetadata: { mtssl: { source: string } } };
+    expect(exported.format).toBe('layers-model');
+    expect(exported.userDefinedMetadata.mtssl.source).toBe(join(out, latest.checkpoint));
+    const elsewhere = join(root, 'exported');
+    await exportCommand(['--checkpoint', out, '--out', elsewhere], (l) => lines.push(l));
+    expect(readFileSync(join(elsewhere, 'weights.bin'))).toEqual(readFileSync(join(out, 'layers-model', 'weights.bin')));
+    expect(lines[lines.length - 1]).toMatch(/^export: .* -> .*exported\/model\.json \(\d+ layers, [\d,]+ parameters\)$/);
   }, 300_000);
 
   it('keeps epoch 0 on the run seed and derives the others', () => {
@@ -42,6 +51,14 @@ describe('train --live', () => {
 
   it('rejects a bad thread count', async () => {
     await expect(trainCommand(['--live', '--threads', '0'], new AbortController().signal, () => undefined)).rejects.toThrow('--threads');
+  });
+});
+
+describe('export: invalid parameters', () => {
+  it('names the missing or unknown flag', async () => {
+    await expect(exportCommand([], () => undefined)).rejects.toThrow('checkpoint');
+    await expect(exportCommand(['--checkpoint', 'x', '--bogus'], () => undefined)).rejects.toThrow("Unknown option '--bogus'");
+    await expect(exportCommand(['--checkpoint', join(tmpdir(), 'no-such-run')], () => undefined)).rejects.toThrow(/no-such-run/);
   });
 });
 

@@ -3,8 +3,8 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { isDatasetComplete, loadManifest, ResolvedManifest, TaskName } from '@mtssl/core';
-import { BACKEND_PREFERENCES, DataSource, train } from '@mtssl/trainer';
-import { intFlag, numberFlag, parseFlags, presetFlag, resolveWasmThreads, taskList, wasmThreadsFlag } from './args';
+import { BACKEND_PREFERENCES, DataSource, EXPORT_FOLDER, exportLayersModel, train } from '@mtssl/trainer';
+import { intFlag, numberFlag, parseFlags, presetFlag, resolveWasmThreads, SCHEDULE_FLAGS, scheduleOptions, scheduleSchema, taskList, wasmThreadsFlag } from './args';
 import { datasetDir, defaultShardsRoot, parsePreprocessArgs, preprocess, tasksFor } from './preprocess';
 import { GENERATORS } from './registry';
 import { liveStreamFor } from './live-streams';
@@ -18,6 +18,7 @@ export const TRAIN_FLAGS = {
   steps: { type: 'string' },
   'batch-size': { type: 'string' },
   lr: { type: 'string' },
+  ...SCHEDULE_FLAGS,
   lasso: { type: 'boolean' },
   'lasso-weight': { type: 'string' },
   harmonize: { type: 'boolean' },
@@ -43,6 +44,7 @@ const schema = z
     steps: intFlag(0).default(200),
     'batch-size': intFlag(1).optional(),
     lr: numberFlag.optional(),
+    ...scheduleSchema,
     lasso: z.boolean().default(false),
     'lasso-weight': numberFlag.optional(),
     harmonize: z.boolean().default(false),
@@ -116,6 +118,7 @@ export async function trainCommand(argv: readonly string[], signal: AbortSignal,
     steps: a.steps,
     ...(a['batch-size'] !== undefined ? { batchSize: a['batch-size'] } : {}),
     ...(a.lr !== undefined ? { learningRate: a.lr } : {}),
+    ...scheduleOptions(a),
     ...(a['lasso-weight'] !== undefined ? { lassoWeight: a['lasso-weight'] } : {}),
     ...(a.interleave !== undefined ? { interleave: a.interleave } : {}),
     ...(a['checkpoint-every'] !== undefined ? { checkpointEvery: a['checkpoint-every'] } : {}),
@@ -123,4 +126,6 @@ export async function trainCommand(argv: readonly string[], signal: AbortSignal,
   });
   // An interrupted run is not a finished one: the CLI exits 130, as preprocess does, so scripts see it.
   if (result.stoppedBy === 'signal') throw new Error(`interrupted at step ${result.step}, checkpoint ${result.checkpoint}; add --resume to continue`);
+  const exported = await exportLayersModel(outDir, join(outDir, EXPORT_FOLDER));
+  log(`train: trunk exported as a TensorFlow.js Layers model to ${exported.outDir} (tf.loadLayersModel; input NHWC RGB in [-1, 1])`);
 }

@@ -5,6 +5,9 @@ import { OptionError, rejectUnknownKeys, requireBoolean, requireOneOf, requirePo
 export const MODEL_PRESETS = ['paper', 'cpu', 'small', 'tiny', 'probe'] as const;
 export type ModelPreset = (typeof MODEL_PRESETS)[number];
 
+export const EXEMPLAR_NEGATIVES = ['paired', 'batch-hard'] as const;
+export type ExemplarNegatives = (typeof EXEMPLAR_NEGATIVES)[number];
+
 export interface HeadWidths {
   /** Output and bottleneck channels of the two residual units of relative position / exemplar. */
   readonly unit1Out: number;
@@ -36,6 +39,12 @@ export interface ModelOptions {
   readonly rpPatchSize: number;
   /** Colorization classes (313 in the paper). */
   readonly numBins: number;
+  /**
+   * Exemplar's negative: `paired`, the view of another seed each triplet carries (the paper's), or
+   * `batch-hard`, the closest embedding of any other seed in the batch (Hermans et al.'s batch-hard
+   * triplet; the paired negative is among the candidates).
+   */
+  readonly exemplarNegatives: ExemplarNegatives;
   readonly seed: number;
 }
 
@@ -59,6 +68,7 @@ function preset(units: [number, number, number], widths: [number, number, number
     lasso: false,
     rpPatchSize: 96,
     numBins: 313,
+    exemplarNegatives: 'paired',
     seed: 0,
     ...extra,
   }) as ModelOptions;
@@ -86,7 +96,7 @@ export const MODEL_PRESET_OPTIONS: Readonly<Record<ModelPreset, ModelOptions>> =
   probe: preset([2, 2, 2], [256, 512, 1024], [64, 7], { stride8: true, rpPatchSize: 64 }),
 });
 
-const KEYS = ['units', 'widths', 'stemChannels', 'stemKernel', 'stemStride', 'stemPool', 'stride8', 'heads', 'lasso', 'rpPatchSize', 'numBins', 'seed'];
+const KEYS = ['units', 'widths', 'stemChannels', 'stemKernel', 'stemStride', 'stemPool', 'stride8', 'heads', 'lasso', 'rpPatchSize', 'numBins', 'exemplarNegatives', 'seed'];
 const HEAD_KEYS = ['unit1Out', 'unit2Out', 'unitBottleneck', 'fc', 'conv'];
 
 function requireTriple(name: string, value: unknown): [number, number, number] {
@@ -125,6 +135,7 @@ export function resolveModelOptions(presetName: ModelPreset = 'cpu', overrides: 
     lasso: requireBoolean('lasso', merged.lasso),
     rpPatchSize: requirePositiveInt('rpPatchSize', merged.rpPatchSize),
     numBins: requirePositiveInt('numBins', merged.numBins),
+    exemplarNegatives: requireOneOf('exemplarNegatives', merged.exemplarNegatives ?? 'paired', EXEMPLAR_NEGATIVES),
     seed: merged.seed,
   }) as ModelOptions;
 }

@@ -116,3 +116,9 @@ export class FusedRmsProp extends tf.RMSPropOptimizer {
     this.incrementIterations();
   }
 }
+
+/** Sets the rate the next update uses (tfjs keeps it in a protected field). */
+export function setLearningRate(optimizer: tf.Optimizer, learningRate: number): void {
+  if (!(optimizer instanceof tf.RMSPropOptimizer)) throw new Error(`setLearningRate: expected an RMSProp optimizer, got ${optimizer.getClassName()}`);
+  (optimizer as unknown as RmsState).learningRate = learningRate;
+}

@@ -10,6 +10,8 @@ export const METRICS_FILE = 'metrics.jsonl';
 export interface MetricsRecord extends StepFigures {
   readonly step: number;
   readonly task: TaskName;
+  /** The learning rate of this step's update. */
+  readonly lr: number;
   readonly ms: number;
 }
 

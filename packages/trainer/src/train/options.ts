@@ -17,6 +17,7 @@ import { INTERLEAVE_MODES, InterleaveMode } from '../data/interleaver';
 import { DataSource } from '../data/training-dataset';
 import { BACKEND_PREFERENCES, BackendPreference } from '../backend/select-backend';
 import { MAX_WASM_THREADS } from '../backend/wasm-threads';
+import { LrSchedule, LrScheduleOptions, checkLrSchedule } from './lr-schedule';
 
 export interface TrainLogger {
   info(line: string): void;
@@ -34,6 +35,12 @@ export interface TrainOptions {
   readonly steps: number;
   readonly batchSize: number;
   readonly learningRate: number;
+  /** `constant` (the paper's) or `cosine`: decay to zero at `scheduleSteps`. */
+  readonly lrSchedule: LrSchedule;
+  /** Linear warm-up over the first steps (either schedule); 0 for none. */
+  readonly warmupSteps: number;
+  /** The cosine's horizon; defaults to `steps` (set it when a run is trained in segments). */
+  readonly scheduleSteps: number | undefined;
   readonly rmsDecay: number;
   readonly rmsMomentum: number;
   readonly rmsEpsilon: number;
@@ -76,6 +83,9 @@ export const TRAIN_DEFAULTS: Readonly<Omit<TrainOptions, 'datasets' | 'outDir'>>
   steps: 1000,
   batchSize: 16,
   learningRate: 1e-3,
+  lrSchedule: 'constant',
+  warmupSteps: 0,
+  scheduleSteps: undefined,
   rmsDecay: 0.9,
   rmsMomentum: 0.9,
   rmsEpsilon: 1.0,
@@ -128,6 +138,7 @@ export function resolveTrainOptions(input: TrainInput): { options: TrainOptions;
   requireNonNegativeInt('steps', o.steps);
   requirePositiveInt('batchSize', o.batchSize);
   requireNumberInRange('learningRate', o.learningRate, Number.MIN_VALUE, 10);
+  checkLrSchedule(lrScheduleOf(o));
   requireNumberInRange('rmsDecay', o.rmsDecay, 0, 1);
   requireNumberInRange('rmsMomentum', o.rmsMomentum, 0, 1);
   requireNumberInRange('rmsEpsilon', o.rmsEpsilon, Number.MIN_VALUE, 10);
@@ -149,4 +160,9 @@ export function resolveTrainOptions(input: TrainInput): { options: TrainOptions;
   requireBoolean('handleSignals', o.handleSignals);
   requireNumberInRange('wasmMemoryLimitBytes', o.wasmMemoryLimitBytes, 1, 4 * 2 ** 30);
   return { options: Object.freeze(o), tasks };
+}
+
+/** The schedule a run follows (the horizon is the run's final step unless given). */
+export function lrScheduleOf(o: TrainOptions): LrScheduleOptions {
+  return { schedule: o.lrSchedule, base: o.learningRate, warmupSteps: o.warmupSteps, horizon: o.scheduleSteps ?? Math.max(1, o.steps) };
 }

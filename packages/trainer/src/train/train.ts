@@ -14,7 +14,9 @@ import { selectBackend } from '../backend/select-backend';
 import { ensureGradients } from '../model/gradients';
 import { RunState, latestCheckpoint, loadOptimizers, loadWeights, readModelJson, readRunState, saveCheckpoint } from './checkpoint';
 import { MetricsRecord, alignMetrics, appendMetrics, progressLine } from './metrics-log';
-import { TrainInput, TrainOptions, resolveTrainOptions } from './options';
+import { TrainInput, TrainOptions, lrScheduleOf, resolveTrainOptions } from './options';
+import { learningRateAt } from './lr-schedule';
+import { setLearningRate } from './fused-rmsprop';
 import { checkSchemas, closeDatasets, modelOptionsFor, openDatasets } from './run-setup';
 import { makeOptimizer, trainStep } from './step';
 import { readHarmonized } from './harmonization';
@@ -137,8 +139,11 @@ async function loop(run: Run, stop: { requested: boolean }, summaries: Summaries
       continue;
     }
     let figures;
+    const optimizer = run.optimizers.get(task) as tf.Optimizer;
+    const lr = learningRateAt(run.step, lrScheduleOf(options));
+    setLearningRate(optimizer, lr);
     try {
-      figures = trainStep(run.net, run.optimizers.get(task) as tf.Optimizer, batch, { lassoWeight: options.lassoWeight, bnMomentum: options.bnMomentum });
+      figures = trainStep(run.net, optimizer, batch, { lassoWeight: options.lassoWeight, bnMomentum: options.bnMomentum });
     } finally {
       disposeBatch(batch);
     }
@@ -146,7 +151,7 @@ async function loop(run: Run, stop: { requested: boolean }, summaries: Summaries
     ms += took;
     steps++;
     run.step++;
-    const record: MetricsRecord = { step: run.step, task, ...figures, ms: Math.round(took * 10) / 10 };
+    const record: MetricsRecord = { step: run.step, task, ...figures, lr, ms: Math.round(took * 10) / 10 };
     summaries.add(record);
     await appendMetrics(options.outDir, record);
     if (run.step % options.logEvery === 0 || run.step === options.steps) options.logger.info(progressLine(record, options.steps, (1000 * steps) / ms));

@@ -29,6 +29,7 @@ const CASES: Array<[string, Op, number[][], [number, number]?]> = [
   ['Sum', (a) => tf.sum(a!, [0, 2]), [[2, 3, 2]]],
   ['Mean', (a) => tf.mean(a!, 1, true), [[2, 3, 2]]],
   ['Max', (a) => tf.max(a!, -1), [[2, 4]]],
+  ['Min', (a) => tf.min(a!, 0), [[3, 2]]],
   ['Softmax', (a) => tf.softmax(a!), [[2, 4]]],
   ['Reshape', (a) => tf.mul(tf.reshape(a!, [3, 2]), tf.tensor2d([[1, 2], [3, 4], [5, 6]])), [[2, 3]]],
   ['Transpose', (a) => tf.mul(tf.transpose(a!, [1, 2, 0]), tf.reshape(tf.range(0, 12), [3, 2, 2])), [[2, 3, 2]]],

@@ -29,7 +29,7 @@ export function headLoss(output: tf.Tensor, batch: TaskBatch, options: ModelOpti
     case 'colorization':
       return colorizationLoss(output as tf.Tensor4D, batch);
     case 'exemplar':
-      return exemplarLoss(output as tf.Tensor2D, batch);
+      return exemplarLoss(output as tf.Tensor2D, batch, options.exemplarNegatives ?? 'paired');
     case 'motion':
       return motionLoss(output as tf.Tensor4D, batch, options);
   }
