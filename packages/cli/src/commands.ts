@@ -36,6 +36,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
       preview: 'samples per preview sheet (default 16, 0 for none)',
       fresh: 'delete shards made with other settings instead of refusing',
       split: 'all (default) | train | test: use only that split of the manifest',
+      shard: 'i/N: write only part i (0-based) of N of each dataset (contiguous position ranges) into <dataset>.parts/i-of-N, for N machines or array jobs; once all N are done, the same command without --shard merges them',
     })}`,
     async run(argv, signal, log) {
       await preprocess(parsePreprocessArgs(argv), signal, log);

@@ -1,12 +1,20 @@
 // `mtssl preprocess`: builds each task's sample shards from a data manifest, resumably, with
 // progress, a summary (samples, skipped files and why, samples/s) and preview sheets.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import {
   BAD_INPUT_POLICIES,
   BadInputPolicy,
+  DatasetError,
   DatasetWriter,
+  mergeDatasetParts,
+  parsePartSpec,
+  partCounts,
+  partDir,
+  partRange,
+  PartRange,
+  PartSpec,
   defaultThreads,
   loadManifest,
   openDataset,
@@ -20,6 +28,7 @@ import {
 } from '@mtssl/core';
 import { intFlag, parseFlags, presetFlag, taskList } from './args';
 import { progressPrinter } from './progress';
+import { compareSettings, manifestDigest, SettingsVerdict } from './dataset-settings';
 import { AnyStream, GENERATORS, STREAMS, taskNeedsVideo } from './registry';
 
 export const PREPROCESS_FLAGS = {
@@ -36,6 +45,7 @@ export const PREPROCESS_FLAGS = {
   preview: { type: 'string' },
   fresh: { type: 'boolean' },
   split: { type: 'string' },
+  shard: { type: 'string' },
 } as const;
 
 const schema = z
@@ -53,6 +63,17 @@ const schema = z
     preview: intFlag(0).default(16),
     fresh: z.boolean().default(false),
     split: z.enum(['all', 'train', 'test']).default('all'),
+    shard: z
+      .string()
+      .transform((t, ctx) => {
+        try {
+          return parsePartSpec(t);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: (err as Error).message });
+          return z.NEVER;
+        }
+      })
+      .optional(),
   })
   .strict();
 
@@ -89,21 +110,34 @@ export function tasksFor(manifest: ResolvedManifest, requested: readonly TaskNam
   return TASKS.filter(usable);
 }
 
-/** Refuses to mix shards made with other settings into one dataset. */
-function checkSameRun(dir: string, meta: Record<string, unknown>, fresh: boolean): void {
+/** Refuses to mix shards made with other settings into one dataset; says whether it is to grow. */
+function checkSameRun(dir: string, meta: Record<string, unknown>, fresh: boolean): SettingsVerdict {
   const file = join(dir, 'dataset.json');
-  if (!existsSync(file)) return;
+  if (!existsSync(file)) return { kind: 'same' };
   if (fresh) {
     rmSync(dir, { recursive: true, force: true });
-    return;
+    return { kind: 'same' };
   }
-  const stored = (JSON.parse(readFileSync(file, 'utf8')) as { meta?: unknown }).meta;
-  if (JSON.stringify(stored) !== JSON.stringify(meta)) {
-    throw new Error(
-      `${dir} holds shards made with other settings (stored ${JSON.stringify(stored)}, now ${JSON.stringify(meta)}); ` +
-        'rerun with --fresh to rebuild it, or choose another --out',
-    );
-  }
+  const stored = ((JSON.parse(readFileSync(file, 'utf8')) as { meta?: Record<string, unknown> }).meta ?? {}) as Record<string, unknown>;
+  const verdict = compareSettings(stored, meta);
+  if (verdict.kind === 'differs') throw new DatasetError(`${dir} holds shards made with other settings (${verdict.what}); rerun with --fresh to rebuild it, or choose another --out`);
+  return verdict;
+}
+
+/** With --shard i/N: the part's folder and position range; else the whole dataset. */
+function target(dir: string, total: number, shard: PartSpec | undefined): { dir: string; range: PartRange | null } {
+  if (!shard) return { dir, range: null };
+  return { dir: partDir(dir, shard), range: partRange(total, shard) };
+}
+
+/** Merges the parts of a fanned-out dataset that has no dataset.json yet; true when it did. */
+async function mergeIfParts(dir: string, log: (line: string) => void): Promise<boolean> {
+  if (existsSync(join(dir, 'dataset.json'))) return false;
+  const [of] = await partCounts(dir);
+  if (of === undefined) return false;
+  const info = await mergeDatasetParts(dir, of);
+  log(`${info.task}: merged ${of} parts, ${info.count} samples in ${info.shards.length} shards -> ${dir}`);
+  return true;
 }
 
 async function writePreview(stream: AnyStream, options: Readonly<object>, dir: string, count: number, file: string): Promise<string | undefined> {
@@ -134,32 +168,54 @@ async function runOne({ task, manifest, args, shardsRoot, signal, log }: RunOneI
   const harmonize = args.harmonize && task !== 'colorization';
   const options = stream.resolveOptions({ ...stream.presets[args.preset], ...(harmonize ? { harmonize: true } : {}) });
   const total = args.samples ?? stream.defaultTotal(manifest, options) * args.epochs;
-  const dir = datasetDir(shardsRoot, task, harmonize);
-  const meta = { task, preset: args.preset, seed: args.seed, total, manifest: manifest.file, split: args.split, options };
-  checkSameRun(dir, meta, args.fresh);
+  const datasetFolder = datasetDir(shardsRoot, task, harmonize);
+  const { dir, range } = target(datasetFolder, total, args.shard);
+  // the manifest by content and by a path relative to the dataset, so a moved checkout keeps its shards
+  const source = { manifest: relative(datasetFolder, manifest.file), manifestSha256: manifestDigest(manifest.file) };
+  const meta = { task, preset: args.preset, seed: args.seed, total, ...source, split: args.split, options, ...(range ? { part: range } : {}) };
+  const merged = range ? false : await mergeIfParts(dir, log);
+  const verdict = checkSameRun(dir, meta, args.fresh);
   mkdirSync(dir, { recursive: true });
   const writer = await DatasetWriter.open(dir, stream.schema(options), { meta });
+  // a finished dataset asked for more positions continues at its old total with its report kept; an
+  // unfinished one simply resumes after its last shard
+  const grow = verdict.kind === 'grow' && writer.complete ? { from: verdict.from, report: writer.info.report } : null;
+  if (grow) {
+    log(`${task}: growing ${writer.count} samples (positions below ${grow.from}) to positions below ${total}`);
+    await writer.reopen();
+  }
   const started = Date.now();
-  const upToDate = writer.resumeIndex >= total;
-  if (!upToDate) {
-    if (writer.resumeIndex > 0) log(`${task}: resuming at position ${writer.resumeIndex} (${writer.count} samples kept)`);
+  const end = range ? range.end : total;
+  const from = Math.max(writer.resumeIndex, range ? range.start : 0, grow ? grow.from : 0);
+  const upToDate = writer.complete;
+  if (!upToDate && from >= end) {
+    // every position was written but the run stopped before marking the dataset finished
+    await writer.finish();
+  } else if (!upToDate) {
+    if (writer.resumeIndex > 0 && !grow) log(`${task}: resuming at position ${from} (${writer.count} samples kept)`);
     const printer = progressPrinter(task);
     const sampleStream = stream.open(manifest, options, {
       seed: args.seed,
       threads: args.threads ?? defaultThreads(),
       policy: args.policy as BadInputPolicy,
-      startIndex: writer.resumeIndex,
-      total,
+      startIndex: from,
+      total: end,
       signal,
       onProgress: (p) => printer.update(p),
     });
     try {
-      await writeStreamShards(sampleStream, writer, { signal });
+      // a grown dataset's report covers its first part too
+      await writeStreamShards(sampleStream, writer, { signal, priorReport: grow?.report ?? null });
     } finally {
       printer.done();
     }
-    if (stream.finalize) await stream.finalize(dir, options);
   }
+  if (range) {
+    log(`${task}: part ${range.index + 1} of ${range.of} (positions ${range.start}-${range.end - 1}) done in ${dir}; once every part is done, rerun without --shard to merge`);
+    const info = writer.info;
+    return { task, dir, samples: info.count, skipped: info.report?.skipped.length ?? 0, skippedFiles: info.report?.skipped ?? [], seconds: (Date.now() - started) / 1000, upToDate };
+  }
+  if ((!upToDate || merged) && stream.finalize) await stream.finalize(dir, options);
   const dataset = await openDataset(dir);
   const samples = dataset.count;
   const report = dataset.info.report;

@@ -189,6 +189,16 @@ export class DatasetWriter {
     return this.state;
   }
 
+  /**
+   * Makes a finished dataset writable again, to grow it with later stream positions (the caller resumes
+   * its stream at the old total); extras computed over the old shards are dropped with `complete`.
+   */
+  async reopen(): Promise<void> {
+    if (this.closed) throw new DatasetError(`${this.dir}: writer is closed`);
+    if (!this.state.complete) return;
+    this.state = await saveInfo(this.dir, { ...this.state, complete: false, extras: {} });
+  }
+
   /** Merges `extras` into dataset.json (e.g. colorization's rebalancing weights after a pass over the shards). */
   async setExtras(extras: Readonly<Record<string, unknown>>): Promise<DatasetInfo> {
     if (!isPlainObject(extras)) throw new OptionError(`extras must be a plain object, got ${JSON.stringify(extras)}`);

@@ -20,6 +20,7 @@ export * from './dataset-format';
 export * from './dataset-writer';
 export * from './dataset-reader';
 export * from './write-stream';
+export * from './dataset-merge';
 export * from './manifest-from-folder';
 export * from './epoch-order';
 export * from './drive-stream';

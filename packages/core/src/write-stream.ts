@@ -2,10 +2,13 @@
 import type { DatasetInfo } from './dataset-format';
 import type { DatasetWriter } from './dataset-writer';
 import type { SampleStream } from './stream';
+import type { RunReportJSON } from './bad-input';
 
 export interface WriteStreamOptions {
   /** Stops between samples; finished shards stay on disk and the abort reason is rethrown. */
   readonly signal?: AbortSignal;
+  /** The report of positions written before (a dataset being grown): the finished report adds it in. */
+  readonly priorReport?: RunReportJSON | null;
 }
 
 function abortReason(signal: AbortSignal): Error {
@@ -32,5 +35,6 @@ export async function writeStreamShards(stream: SampleStream, writer: DatasetWri
     throw err;
   }
   stream.report.samplesWritten = written;
+  if (options.priorReport) stream.report.merge(options.priorReport);
   return writer.finish({ report: stream.report.toJSON() });
 }
