@@ -140,7 +140,7 @@ export async function evalCommand(argv: readonly string[], _signal: AbortSignal,
   mkdirSync(outDir, { recursive: true });
   const rows = [row(name, result), ...baselines];
   writeFileSync(join(outDir, 'probe.json'), `${JSON.stringify(rows, null, 2)}\n`);
-  const comparison = baselines.length ? compareToBaselines(rows, 'random init', 'supervised') : undefined;
+  const comparison = baselines.length ? compareToBaselines(rows, { testImages: result.testCount }) : undefined;
   if (comparison) log(`\n${comparisonMarkdown(comparison)}`);
   const previews = a.previews ? readdirSync(a.previews).filter((f) => f.endsWith('.png')).map((f) => join(a.previews as string, f)) : defaultPreviews(runDir);
   const report = await writeRunReport({

@@ -64,5 +64,13 @@ describe('experiment table', () => {
     expect(md).toContain('| Rel. position | 2 | 100 | 50.0 | 90.0 | 50.0 | 10.0 | 25% |');
     expect(md).toContain('| supervised | 1 | 100 | 80.0 | 90.0 | 80.0 | 40.0 | 100% |');
     expect(md).toContain('| Rel. position | 50.0 | 50.0 | 50.0 |');
+    expect(md).not.toContain('Gap closed not shown');
+  });
+
+  it('leaves the gap column empty, saying why, when supervised is not clearly above random init', () => {
+    const rows = summarize([unit('random', 0, 0.6), unit('rp', 0, 0.5), unit('supervised', 0, 0.62)]);
+    const md = experimentMarkdown(rows, 500);
+    expect(md).toContain('| Rel. position | 1 | 100 | 50.0 | 90.0 | 50.0 | -4.6 |  |');
+    expect(md).toContain('Gap closed not shown: supervised is not above random init by more than two standard errors of the 500 test images.');
   });
 });

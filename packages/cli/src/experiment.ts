@@ -212,7 +212,7 @@ async function finish(
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify({ args: a, testSource, seconds, rows, units: results }, null, 1)}\n`);
   const plot = curveSvg(results);
   const hasBaselines = rows.some((r) => r.row === 'random') && rows.some((r) => r.row === 'supervised');
-  const comparison = hasBaselines ? compareToBaselines(rows.map((r) => ({ name: r.name, top1: r.linear.mean, top5: r.linearTop5.mean })), 'random init', 'supervised') : undefined;
+  const comparison = hasBaselines ? compareToBaselines(rows.map((r) => ({ name: r.name, top1: r.linear.mean, top5: r.linearTop5.mean })), { testImages: testCount }) : undefined;
   const allRun = join(outDir, 'runs', 'all-s0');
   const report = await writeRunReport({
     outDir: join(outDir, 'report'),

@@ -17,7 +17,9 @@ function cells(c: Comparison, r: ComparedRow): string[] {
 }
 
 const NOTE = (c: Comparison): string =>
-  `Gap closed: (row - ${c.randomName}) / (${c.supervisedName} - ${c.randomName}); 0% = random init, 100% = supervised.`;
+  c.gapHidden
+    ? `${c.gapHidden.charAt(0).toUpperCase()}${c.gapHidden.slice(1)}.`
+    : `Gap closed: (row - ${c.randomName}) / (${c.supervisedName} - ${c.randomName}); 0% = random init, 100% = supervised.`;
 
 export function comparisonMarkdown(c: Comparison): string {
   const md = (s: string): string => s.replace(/\|/g, '\\|');

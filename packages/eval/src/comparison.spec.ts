@@ -1,4 +1,4 @@
-import { compareToBaselines, gapFraction } from './comparison';
+import { compareToBaselines, differenceStandardError, gapFraction } from './comparison';
 import { comparisonHtml, comparisonMarkdown } from './comparison-render';
 
 const rows = [
@@ -35,6 +35,23 @@ describe('compareToBaselines', () => {
     expect(html.match(/<tr>/g)).toHaveLength(5);
   });
 
+  it('hides the gap, saying why, when the ceiling is not clear of the test set noise', () => {
+    const flat = [
+      { name: 'random init', top1: 0.6, top5: 0.9 },
+      { name: 'RP', top1: 0.58, top5: 0.9 },
+      { name: 'supervised', top1: 0.57, top5: 0.95 },
+    ];
+    const below = compareToBaselines(flat, { testImages: 500 });
+    expect(below.rows.map((r) => r.gap1)).toEqual([null, null, null]);
+    expect(below.gapHidden).toMatch(/^gap closed not shown: supervised \(57.0 %\) vs random init \(60.0 %\) differ by less than two standard errors \(6.2 points on 500 test images\)/);
+    expect(comparisonMarkdown(below)).toContain('| RP | 58.0 | 90.0 | n/a | n/a |');
+    expect(comparisonMarkdown(below)).toContain('Gap closed not shown');
+    // the same lead on 50,000 images is clear of the noise... when it is positive
+    expect(compareToBaselines(flat.map((r) => (r.name === 'supervised' ? { ...r, top1: 0.62 } : r)), { testImages: 50_000 }).gapHidden).toBeNull();
+    expect(compareToBaselines(flat).gapHidden).toMatch(/the ceiling is not above random init/);
+    expect(differenceStandardError(0.5, 0.5, 100)).toBeCloseTo(Math.sqrt(0.5 / 100), 12);
+  });
+
   it('adds top-2 columns when every row has top-2', () => {
     const c = compareToBaselines(rows.map((r, i) => ({ ...r, top2: [0.4, 0.5, 0.9][i] as number })));
     expect(c.rows[1]?.gap2).toBeCloseTo(0.2);
@@ -44,7 +61,7 @@ describe('compareToBaselines', () => {
   describe('invalid parameters', () => {
     it('needs both baseline rows', () => {
       expect(() => compareToBaselines(rows.slice(1))).toThrow('no random-init row named "random init" (rows: RP, supervised)');
-      expect(() => compareToBaselines(rows, 'random init', 'imagenet')).toThrow('no supervised row named "imagenet"');
+      expect(() => compareToBaselines(rows, { supervisedName: 'imagenet' })).toThrow('no supervised row named "imagenet"');
     });
     it('rejects accuracies outside [0, 1]', () => {
       expect(() => compareToBaselines([...rows, { name: 'x', top1: 35, top5: 0.5 }])).toThrow('row "x": top1 must be a number in [0, 1], got 35');

@@ -22,6 +22,29 @@ export interface Comparison {
   readonly randomName: string;
   readonly supervisedName: string;
   readonly hasTop2: boolean;
+  /** Why the gap columns are empty (the ceiling is not above random init beyond the test set's noise), or null. */
+  readonly gapHidden: string | null;
+}
+
+export interface CompareOptions {
+  readonly randomName?: string;
+  readonly supervisedName?: string;
+  /** Test images behind each accuracy: with it, gaps are shown only when the ceiling is clear of the noise. */
+  readonly testImages?: number;
+}
+
+/** Standard error of the difference of two accuracies each measured on n independent images. */
+export function differenceStandardError(a: number, b: number, n: number): number {
+  return Math.sqrt((a * (1 - a) + b * (1 - b)) / n);
+}
+
+/** Why a gap closed would mislead (supervised not above random by more than 2 SE), or null when it is meaningful. */
+function gapProblem(random: ComparisonRow, sup: ComparisonRow, o: CompareOptions): string | null {
+  const names = `${o.supervisedName ?? 'supervised'} (${(100 * sup.top1).toFixed(1)} %) vs ${o.randomName ?? 'random init'} (${(100 * random.top1).toFixed(1)} %)`;
+  if (o.testImages === undefined) return sup.top1 > random.top1 ? null : `gap closed not shown: ${names}, the ceiling is not above random init`;
+  const se = differenceStandardError(sup.top1, random.top1, o.testImages);
+  if (sup.top1 - random.top1 > 2 * se) return null;
+  return `gap closed not shown: ${names} differ by less than two standard errors (${(100 * 2 * se).toFixed(1)} points on ${o.testImages} test images), so the ceiling is not a ceiling`;
 }
 
 export function gapFraction(value: number, random: number, supervised: number): number | null {
@@ -43,16 +66,19 @@ function checkRow(row: ComparisonRow): void {
   }
 }
 
-export function compareToBaselines(rows: readonly ComparisonRow[], randomName = 'random init', supervisedName = 'supervised'): Comparison {
+export function compareToBaselines(rows: readonly ComparisonRow[], options: CompareOptions = {}): Comparison {
+  const randomName = options.randomName ?? 'random init';
+  const supervisedName = options.supervisedName ?? 'supervised';
   rows.forEach(checkRow);
   const random = findRow(rows, randomName, 'random-init');
   const sup = findRow(rows, supervisedName, 'supervised');
   const hasTop2 = rows.every((r) => r.top2 !== undefined);
+  const gapHidden = gapProblem(random, sup, options);
   const compared = rows.map((r) => ({
     ...r,
-    gap1: gapFraction(r.top1, random.top1, sup.top1),
-    gap5: gapFraction(r.top5, random.top5, sup.top5),
-    gap2: hasTop2 ? gapFraction(r.top2 as number, random.top2 as number, sup.top2 as number) : null,
+    gap1: gapHidden ? null : gapFraction(r.top1, random.top1, sup.top1),
+    gap5: gapHidden ? null : gapFraction(r.top5, random.top5, sup.top5),
+    gap2: hasTop2 && !gapHidden ? gapFraction(r.top2 as number, random.top2 as number, sup.top2 as number) : null,
   }));
-  return { rows: compared, randomName, supervisedName, hasTop2 };
+  return { rows: compared, randomName, supervisedName, hasTop2, gapHidden };
 }

@@ -9,7 +9,7 @@ export { labelledFiles, externalTestFiles, type LabelledFiles } from './labelled
 export { KNN_DEFAULTS, resolveKnnOptions, knnAccuracy, type KnnOptions, type KnnScores } from './knn';
 export { runLinearProbe, type LinearProbeRequest, type LinearProbeResult } from './run-linear-probe';
 export { createConvExtractor, CONV_EXTRACTOR_DEFAULTS, resolveConvExtractorOptions, type ConvExtractorOptions } from './conv-extractor';
-export { compareToBaselines, gapFraction, type ComparisonRow, type ComparedRow, type Comparison } from './comparison';
+export { compareToBaselines, differenceStandardError, gapFraction, type CompareOptions, type ComparisonRow, type ComparedRow, type Comparison } from './comparison';
 export { comparisonMarkdown, comparisonHtml } from './comparison-render';
 export { writeRunReport, type ReportInput, type ReportOutput, type ReportPlot, type LassoMatrix } from './report';
 export { lineChartSvg, type LineChartSpec, type Series } from './line-chart';
