@@ -3,8 +3,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import { rejectUnknownKeys, requireOneOf, requirePositiveInt } from '@mtssl/core';
 import { loadNativeBackend } from './native-backend';
 import { prepareWasm, startedWasmThreads } from './wasm-backend';
-import { registerCoreGradients } from '../kernels/gradients/register-core-gradients';
-import { registerConv2dGradient, registerWasmTrainingKernels } from '../kernels/register-wasm-training-kernels';
+import { registerWasmTrainingKernels } from '../kernels/register-wasm-training-kernels';
+import { ensureGradients } from '../model/gradients';
 
 export type BackendPreference = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
 export const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', 'tensorflow', 'wasm', 'cpu'];
@@ -86,9 +86,9 @@ export async function selectBackend(preference: BackendPreference = 'auto', opti
   rejectUnknownKeys('selectBackend', options, ['threads', 'log']);
   const threads = requirePositiveInt('threads', options.threads ?? 1);
   const log = options.log ?? ((line: string) => console.log(line));
-  registerCoreGradients();
-  registerConv2dGradient();
   const choice = await choose(preference, threads);
+  // after the choice: loading tfjs-node registers tfjs's own gradients, and its Conv2D one refuses dilation
+  ensureGradients();
   log(`backend: ${choice.name} (${choice.reason})`);
   return choice;
 }

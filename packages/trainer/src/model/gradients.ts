@@ -29,12 +29,13 @@ const LOG1P_GRADIENT: tf.GradConfig = {
 
 export const NETWORK_GRADIENTS: readonly tf.GradConfig[] = [MAX_POOL_GRADIENT, UNPACK_GRADIENT, LOG1P_GRADIENT];
 
-let registered = false;
-
+/**
+ * Registers what training differentiates through; idempotent and cheap, so it runs whenever a backend
+ * is selected and before every run: a package loaded since (tfjs-node brings tfjs's gradients) may have
+ * replaced the Conv2D gradient with one that refuses dilation, and ours is put back.
+ */
 export function ensureGradients(): void {
-  if (registered) return;
   registerCoreGradients();
   registerConv2dGradient();
   for (const config of NETWORK_GRADIENTS) if (tf.getGradient(config.kernelName) == null) tf.registerGradient(config);
-  registered = true;
 }

@@ -9,7 +9,7 @@ import { fakeDataset } from '../data/fake-datasets';
 import { resolveModelOptions } from '../model/config';
 import { ensureGradients } from '../model/gradients';
 import { MultiTaskNet } from '../model/network';
-import { batchSizesFor, checkStepMemory, measureStepMemory, memorySummary } from './memory-guard';
+import { batchSizesFor, checkStepMemory, measureStepMemory, memoryBudget, memorySummary } from './memory-guard';
 import { train } from './train';
 
 const quiet = { info: (): void => undefined, warn: (): void => undefined };
@@ -49,6 +49,15 @@ describe('wasm memory guard', () => {
     expect(() => checkStepMemory([step], 64, 0, 64 * 2 ** 20)).toThrow(/exemplar step at batch size 64 .* lower --batch-size to 42 or less/);
     expect(() => checkStepMemory([step], 1, 0, 2 ** 20)).toThrow(/batch size 1 does not fit/);
     expect(memorySummary([step], 8, 0, 2 ** 30)).toBe('wasm memory: the largest step at batch size 8 needs about 0.01 GiB with headroom, of 1.00 GiB');
+  });
+
+  it('checks native TensorFlow against the machine, and only logs where device memory is not reported', () => {
+    const step = { task: 'motion' as const, fixedBytes: 0, bytesPerSample: 2 ** 20 };
+    const native = { engine: 'native', limitName: 'this machine has' };
+    expect(() => checkStepMemory([step], 64, 0, 64 * 2 ** 20, native)).toThrow(/^native memory: a motion step at batch size 64 .* but this machine has 0.06 GiB; lower --batch-size to 42 or less$/);
+    expect(memoryBudget('cpu', 2 ** 32)).toBeNull();
+    expect(memoryBudget('wasm', 2 ** 32)).toEqual({ engine: 'wasm', limitBytes: 2 ** 32, limitName: 'the wasm heap stops at' });
+    expect(memorySummary([step], 8, 0, null, 'native (GPU)')).toBe('native (GPU) memory: the largest step at batch size 8 needs about 0.01 GiB with headroom (device memory is not reported, not checked)');
   });
 
   it('stops train before the first step when the batch cannot fit', async () => {

@@ -20,7 +20,7 @@ import { setLearningRate } from './fused-rmsprop';
 import { checkSchemas, closeDatasets, modelOptionsFor, openDatasets } from './run-setup';
 import { makeOptimizer, trainStep } from './step';
 import { readHarmonized } from './harmonization';
-import { guardWasmMemory, memorySummary } from './memory-guard';
+import { guardStepMemory, memoryBudget, memorySummary } from './memory-guard';
 
 export type StopReason = 'steps' | 'exhausted' | 'signal';
 
@@ -181,10 +181,11 @@ export async function train(input: TrainInput): Promise<TrainResult> {
   const winogradBefore = setWinograd(options.winograd);
   try {
     run = await buildRun(options, tasks, datasets);
-    if (backend.name === 'wasm') {
+    const budget = memoryBudget(backend.name, options.wasmMemoryLimitBytes);
+    if (budget) {
       const schemas = new Map([...datasets].map(([t, d]) => [t, d.schema]));
-      const steps = await guardWasmMemory(run.net, schemas, options.batchSize, options.wasmMemoryLimitBytes);
-      options.logger.info(memorySummary(steps, options.batchSize, tf.memory().numBytes, options.wasmMemoryLimitBytes));
+      const steps = await guardStepMemory(run.net, schemas, options.batchSize, budget);
+      options.logger.info(memorySummary(steps, options.batchSize, tf.memory().numBytes, budget.limitBytes, budget.engine));
     }
     const summaries = new Summaries();
     const { stoppedBy, ms, steps } = await loop(run, stop, summaries);
