@@ -1,8 +1,7 @@
 // `mtssl eval`: linear probe of a trained trunk on a labelled manifest, optionally against the
 // random-init and supervised baselines, written as JSON and as the run's HTML report.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { loadManifest } from '@mtssl/core';
 import {
@@ -16,7 +15,7 @@ import {
   weightsDigest,
   writeRunReport,
 } from '@mtssl/eval';
-import { BACKEND_PREFERENCES, createTrunk, latestCheckpoint, loadTrunk, selectBackend, setWinograd, Trunk } from '@mtssl/trainer';
+import { BACKEND_PREFERENCES, createTrunk, loadTrunk, readRunConfig, selectBackend, setWinograd, Trunk } from '@mtssl/trainer';
 import { intFlag, parseFlags, PRESET_INPUT_SIZE, wasmThreadsFlag } from './args';
 import { GENERATORS } from './registry';
 
@@ -63,14 +62,8 @@ function row(name: string, result: LinearProbeResult): ProbeRow {
 /** Probes one trunk; the trunk is disposed afterwards. */
 /** The image side the run was trained on, from its checkpoint's preset (64 when the run does not say). */
 export async function runInputSize(runDir: string, log: (line: string) => void): Promise<number> {
-  const checkpoint = (await latestCheckpoint(runDir)) ?? runDir;
-  let preset: unknown;
-  try {
-    preset = (JSON.parse(await readFile(join(checkpoint, 'state.json'), 'utf8')) as { config?: { preset?: unknown } }).config?.preset;
-  } catch {
-    preset = undefined;
-  }
-  const size = typeof preset === 'string' && preset in PRESET_INPUT_SIZE ? PRESET_INPUT_SIZE[preset as keyof typeof PRESET_INPUT_SIZE] : undefined;
+  const preset = (await readRunConfig(runDir))?.preset;
+  const size = preset !== undefined && preset in PRESET_INPUT_SIZE ? PRESET_INPUT_SIZE[preset as keyof typeof PRESET_INPUT_SIZE] : undefined;
   log(size === undefined ? 'eval: input size 64 (the run names no preset; --input-size to change)' : `eval: input size ${size} (the run's ${String(preset)} preset)`);
   return size ?? 64;
 }
@@ -113,9 +106,16 @@ export async function baselineRows(
   }
 }
 
-function defaultPreviews(runDir: string): string[] {
-  const dir = join(runDir, 'previews');
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.png')).map((f) => join(dir, f)) : [];
+/**
+ * The preview sheets of the shards the run trained on (preprocess writes `<shards>/previews/<dataset>.png`
+ * beside each dataset folder the run's state records), plus any PNG in `<run>/previews`.
+ */
+export async function defaultPreviews(runDir: string): Promise<string[]> {
+  const datasets = Object.values((await readRunConfig(runDir))?.datasets ?? {}).filter((d) => d.startsWith('/'));
+  const fromShards = datasets.map((d) => join(dirname(d), 'previews', `${basename(d)}.png`));
+  const own = join(runDir, 'previews');
+  const extra = existsSync(own) ? readdirSync(own).filter((f) => f.endsWith('.png')).map((f) => join(own, f)) : [];
+  return [...new Set([...fromShards, ...extra])].filter((f) => existsSync(f));
 }
 
 export async function evalCommand(argv: readonly string[], _signal: AbortSignal, log: (line: string) => void): Promise<void> {
@@ -142,7 +142,7 @@ export async function evalCommand(argv: readonly string[], _signal: AbortSignal,
   writeFileSync(join(outDir, 'probe.json'), `${JSON.stringify(rows, null, 2)}\n`);
   const comparison = baselines.length ? compareToBaselines(rows, { testImages: result.testCount }) : undefined;
   if (comparison) log(`\n${comparisonMarkdown(comparison)}`);
-  const previews = a.previews ? readdirSync(a.previews).filter((f) => f.endsWith('.png')).map((f) => join(a.previews as string, f)) : defaultPreviews(runDir);
+  const previews = a.previews ? readdirSync(a.previews).filter((f) => f.endsWith('.png')).map((f) => join(a.previews as string, f)) : await defaultPreviews(runDir);
   const report = await writeRunReport({
     outDir,
     title: `mtssl run ${runDir}`,

@@ -23,7 +23,7 @@ export { train, type TrainResult, type TaskSummary, type StopReason } from './tr
 export { LR_SCHEDULES, learningRateAt, type LrSchedule, type LrScheduleOptions } from './train/lr-schedule';
 export { TRAIN_DEFAULTS, CONSOLE_LOGGER, resolveTrainOptions, type TrainOptions, type TrainInput, type TrainLogger } from './train/options';
 export { createTrunk, loadTrunk, type Trunk } from './train/trunk';
-export { CHECKPOINT_FORMAT, LATEST_FILE, latestCheckpoint, type RunState } from './train/checkpoint';
+export { CHECKPOINT_FORMAT, LATEST_FILE, latestCheckpoint, readRunConfig, type RunState } from './train/checkpoint';
 export { METRICS_FILE, type MetricsRecord } from './train/metrics-log';
 export { forwardFlops, kernelFlops, TRAINING_FLOPS_PER_FORWARD } from './train/flops';
 export { benchTaskStep, benchTrunkStep, plainConv2dRate, type StepBench, type StepBenchOptions } from './train/step-bench';

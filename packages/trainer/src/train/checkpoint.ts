@@ -103,6 +103,23 @@ export async function readModelJson(checkpointDir: string): Promise<ModelJson> {
   return json;
 }
 
+/**
+ * What a run recorded about itself in its latest checkpoint (or a checkpoint folder given directly): its
+ * preset and each task's dataset folder, among its options. Null when there is no state to read.
+ */
+export async function readRunConfig(runOrCheckpoint: string): Promise<{ preset?: string; datasets: Readonly<Record<string, string>> } | null> {
+  const checkpoint = (await latestCheckpoint(runOrCheckpoint)) ?? runOrCheckpoint;
+  let state: RunState;
+  try {
+    state = await readRunState(checkpoint);
+  } catch {
+    return null;
+  }
+  const config = state.config as { preset?: unknown; datasets?: unknown };
+  const datasets = typeof config.datasets === 'object' && config.datasets !== null ? (config.datasets as Record<string, string>) : {};
+  return { ...(typeof config.preset === 'string' ? { preset: config.preset } : {}), datasets };
+}
+
 export async function readRunState(checkpointDir: string): Promise<RunState> {
   return JSON.parse(await readFile(join(checkpointDir, 'state.json'), 'utf8')) as RunState;
 }
