@@ -48,5 +48,7 @@ export async function previewColorization(items: readonly StreamItem[], file: st
   const centres = binCentersFor(options);
   const rows = items.map((item) => sampleRow(item, options, centres));
   const scale = Math.max(1, Math.round(96 / options.inputSize));
-  await writeContactSheet(file, rows, { scale, title: 'colorization: L input | true colours | decoded from bins' });
+  // samples read back from shards carry no true colours: the title names the columns the sheet has
+  const withTrue = rows.some((r) => r.length === 3);
+  await writeContactSheet(file, rows, { scale, title: `colorization: L input | ${withTrue ? 'true colours | ' : ''}decoded from bins` });
 }

@@ -30,6 +30,16 @@ describe('heatmapSvg', () => {
     const svg = heatmapSvg({ title: 'a', rowLabels: ['rp', 'col'], colLabel: 'unit', values: [[0, 1, 2], [3, 0, 0]] });
     expect(svg.match(/<rect class="cell"/g)).toHaveLength(6);
   });
+
+  it('is wide enough for its title and axis label with two columns, and has a colour scale from 0 to the max', () => {
+    const title = 'Lasso |alpha|: which block-3 unit each task reads';
+    const svg = heatmapSvg({ title, rowLabels: ['relative-position', 'eval'], colLabel: 'block-3 unit', values: [[0.5, 0.25], [0.1, 0.9]] });
+    const width = Number(/<svg[^>]* width="(\d+)"/.exec(svg)?.[1]);
+    expect(width).toBeGreaterThanOrEqual(title.length * 12 * 0.62);
+    expect(svg).toContain('<rect class="scale"');
+    expect(svg).toContain('>0.900</text>');
+    expect(svg).toContain('>block-3 unit (0..1)</text>');
+  });
   describe('invalid parameters', () => {
     it('rejects ragged or mislabelled matrices', () => {
       expect(() => heatmapSvg({ title: 'a', rowLabels: ['x'], colLabel: 'u', values: [[1], [2]] })).toThrow('got 2 rows for 1 labels');

@@ -41,6 +41,13 @@ describe('report in headless Chromium', () => {
         return {
           paths: [...document.querySelectorAll('svg.line-chart path.series')].map((p) => ({ d: p.getAttribute('d') ?? '', box: box(p) })),
           cells: [...document.querySelectorAll('svg.heatmap rect.cell')].map(box),
+          // every text of the heatmap lies inside its svg (nothing cut off), and the colour scale is drawn
+          heatmapTextInside: [...document.querySelectorAll('svg.heatmap text')].every((t) => {
+            const b = (t as SVGGraphicsElement).getBBox();
+            const w = Number((t.closest('svg') as SVGSVGElement).getAttribute('width'));
+            return b.x >= 0 && b.x + b.width <= w && b.width > 0;
+          }),
+          scale: [...document.querySelectorAll('svg.heatmap rect.scale')].map(box),
           images: [...document.querySelectorAll('img.preview')].map((i) => (i as HTMLImageElement).naturalWidth),
         };
       });
@@ -53,6 +60,8 @@ describe('report in headless Chromium', () => {
       }
       expect(drawn.cells).toHaveLength(8);
       expect(drawn.cells.every(([w, h]) => (w as number) > 0 && (h as number) > 0)).toBe(true);
+      expect(drawn.heatmapTextInside).toBe(true);
+      expect(drawn.scale).toHaveLength(1);
       expect(drawn.images).toEqual([40]);
     } finally {
       await browser.close();

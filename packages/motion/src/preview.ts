@@ -1,4 +1,5 @@
-// Preview: one row per sample: the frame, the mask tinted over the frame, and the motion magnitude.
+// Preview: one row per sample: the frame, the mask tinted over the frame, and (for samples made in
+// this process) the motion magnitude.
 import { blendMask, SheetTile, StreamItem, writeContactSheet } from '@mtssl/core';
 import type { MotionOptions } from './options';
 
@@ -24,12 +25,14 @@ export async function writeMotionPreview(items: readonly StreamItem[], file: str
     const overlay = Uint8Array.from(frame);
     blendMask({ data: overlay, height, width, channels: 3 }, mask, [255, 0, 0], 0.55);
     const magnitude = magnitudes.get(item.sample);
-    const third = magnitude ? stretch(magnitude) : mask.map((v) => v * 255);
-    return [
+    const row: SheetTile[] = [
       { data: frame, height, width, channels: 3, caption: `#${item.index}` },
       { data: overlay, height, width, channels: 3, caption: 'mask' },
-      { data: third, height, width, channels: 1, caption: magnitude ? 'motion' : 'mask' },
     ];
+    // samples read back from shards have no magnitude: no third column then
+    if (magnitude) row.push({ data: stretch(magnitude), height, width, channels: 1, caption: 'motion' });
+    return row;
   });
-  await writeContactSheet(file, rows, { scale: Math.max(1, Math.round(160 / width)), title: 'motion: frame | mask | motion magnitude' });
+  const withMagnitude = rows.some((r) => r.length === 3);
+  await writeContactSheet(file, rows, { scale: Math.max(1, Math.round(160 / width)), title: `motion: frame | mask over frame${withMagnitude ? ' | motion magnitude' : ''}` });
 }

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,6 +102,11 @@ describe('motionStream on generated videos', () => {
     const file = join(dir, 'preview.png');
     await motionStream.preview(items, file, opts);
     expect(statSync(file).size).toBeGreaterThan(500);
+    // samples as read back from shards (fresh objects) have no magnitude: one column fewer
+    const fromShards = join(dir, 'preview-shards.png');
+    await motionStream.preview(items.map((i) => ({ ...i, sample: { ...i.sample } })), fromShards, opts);
+    const [withMag, without] = [await sharp(file).metadata(), await sharp(fromShards).metadata()];
+    expect(without.width).toBeLessThan(withMag.width as number);
   });
 });
 
