@@ -1,7 +1,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import sharp from 'sharp';
+import { createTrunk, selectBackend } from '@mtssl/trainer';
 import { defaultPreviews, runInputSize } from './eval-command';
+import { retrievalFigure } from './eval-retrieval';
 
 describe('eval input size', () => {
   const root = mkdtempSync(join(tmpdir(), 'mtssl-eval-size-'));
@@ -51,4 +55,33 @@ describe('eval previews', () => {
     expect(await defaultPreviews(dir)).toEqual([join(shards, 'previews', 'motion.png'), join(shards, 'previews', 'exemplar-harmonized.png'), join(dir, 'previews', 'extra.png')]);
     expect(await defaultPreviews(join(root, 'no-run'))).toEqual([]);
   });
+});
+
+describe('eval nearest-neighbour figure', () => {
+  it('writes one row per held-out class, this run beside random init, and the same-class shares', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'mtssl-eval-nn-'));
+    for (const [name, rgb] of Object.entries({ red: [210, 40, 40], blue: [40, 50, 200] })) {
+      mkdirSync(join(root, 'images', name), { recursive: true });
+      for (let i = 0; i < 8; i++) {
+        const px = Buffer.alloc(32 * 32 * 3, 0).map((_, p) => Math.min(255, (rgb[p % 3] as number) + ((p * 7 + i * 13) % 30)));
+        await sharp(px, { raw: { width: 32, height: 32, channels: 3 } }).png().toFile(join(root, 'images', name, `${i}.png`));
+      }
+    }
+    const manifest = join(root, 'm.json');
+    writeFileSync(manifest, JSON.stringify({ version: 1, name: 'nn', images: [{ folder: 'images', labels: 'subfolders' }], split: { test: 0.25, seed: 0 } }));
+    await selectBackend('cpu', { log: () => undefined });
+    const trunk = createTrunk('tiny', 3);
+    const start = tf.memory().numTensors;
+    try {
+      const fig = await retrievalFigure(trunk, manifest, 32, 0, root);
+      expect(fig?.file).toBe(join(root, 'neighbours.png'));
+      expect(Object.keys(fig?.neighbours ?? {})).toEqual(['this run', 'random init']);
+      expect(fig?.neighbours['this run']).toHaveLength(2);
+      for (const share of Object.values(fig?.sameClass ?? {})) expect(share).toBeGreaterThanOrEqual(0);
+      expect((await sharp(fig?.file as string).metadata()).width).toBeGreaterThan(11 * 32);
+      expect(tf.memory().numTensors).toBe(start);
+    } finally {
+      trunk.dispose();
+    }
+  }, 60_000);
 });

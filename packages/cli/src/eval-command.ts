@@ -18,6 +18,7 @@ import {
 import { BACKEND_PREFERENCES, createTrunk, loadTrunk, readRunConfig, selectBackend, setWinograd, Trunk } from '@mtssl/trainer';
 import { intFlag, parseFlags, PRESET_INPUT_SIZE, wasmThreadsFlag } from './args';
 import { GENERATORS } from './registry';
+import { RETRIEVAL, retrievalFigure } from './eval-retrieval';
 
 export const EVAL_FLAGS = {
   checkpoint: { type: 'string' },
@@ -142,6 +143,11 @@ export async function evalCommand(argv: readonly string[], _signal: AbortSignal,
   writeFileSync(join(outDir, 'probe.json'), `${JSON.stringify(rows, null, 2)}\n`);
   const comparison = baselines.length ? compareToBaselines(rows, { testImages: result.testCount }) : undefined;
   if (comparison) log(`\n${comparisonMarkdown(comparison)}`);
+  const neighbours = await retrievalFigure(trunk, manifestFile, inputSize, a.seed, outDir);
+  if (neighbours) {
+    const share = (n: string) => `${(100 * (neighbours.sameClass[n] ?? 0)).toFixed(0)}%`;
+    log(`eval: nearest neighbours of ${RETRIEVAL.queries} held-out images among ${RETRIEVAL.gallery} training images: ${share('this run')} share the query's class under this run, ${share('random init')} under random init -> ${neighbours.file}`);
+  }
   const previews = a.previews ? readdirSync(a.previews).filter((f) => f.endsWith('.png')).map((f) => join(a.previews as string, f)) : await defaultPreviews(runDir);
   const report = await writeRunReport({
     outDir,
@@ -150,6 +156,7 @@ export async function evalCommand(argv: readonly string[], _signal: AbortSignal,
     ...(alphas ? { lasso: { tasks: Object.keys(alphas), alpha: Object.values(alphas) } } : {}),
     ...(comparison ? { comparison } : {}),
     previews,
+    ...(neighbours ? { figures: [{ heading: 'Nearest training images: this run | random init', file: neighbours.file, caption: `${RETRIEVAL.k} nearest of ${RETRIEVAL.gallery} training images by cosine similarity of pooled block-3 features` }] } : {}),
   });
   log(`eval: report ${report.htmlFile}`);
 }

@@ -30,3 +30,4 @@ export {
   type SupervisedTrunkOptions,
   type SupervisedTrunkResult,
 } from './supervised-trunk';
+export { nearestByCosine, writeRetrievalSheet, type RetrievalInput, type RetrievalResult } from './retrieval';

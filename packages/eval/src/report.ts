@@ -30,6 +30,8 @@ export interface ReportInput {
   readonly previews?: readonly string[];
   /** More plots (SVG), each also written as `<name>.png`. */
   readonly extraPlots?: readonly ReportPlot[];
+  /** Figures given as PNG files (e.g. the nearest-neighbour sheet), each under its heading. */
+  readonly figures?: ReadonlyArray<{ readonly heading: string; readonly file: string; readonly caption?: string }>;
 }
 
 export interface ReportPlot {
@@ -72,6 +74,10 @@ export async function writeRunReport(input: ReportInput): Promise<ReportOutput> 
   const plots = [...(input.logFile ? await logPlots(input.logFile) : []), ...(input.lasso ? [lassoPlot(input.lasso)] : []), ...(input.extraPlots ?? [])];
   const sections: ReportSection[] = plots.map((p) => ({ heading: p.heading, html: p.svg }));
   if (input.comparison) sections.push({ heading: 'Linear probe', html: comparisonHtml(input.comparison) });
+  for (const f of input.figures ?? []) {
+    const alt = escapeHtml(f.caption ?? basename(f.file));
+    sections.push({ heading: f.heading, html: `<figure><img class="figure" alt="${alt}" src="${pngDataUri(await readFile(f.file))}"><figcaption>${alt}</figcaption></figure>` });
+  }
   if (input.previews?.length) sections.push(await previewSection(input.previews));
   if (sections.length === 0) throw new OptionError('writeRunReport: nothing to report (give logFile, lasso, comparison or previews)');
   await mkdir(input.outDir, { recursive: true });
