@@ -1,7 +1,7 @@
 // Decoding one image file to 8-bit RGB with sharp, turning every way a file can be bad into a reason.
 import { promises as fs } from 'node:fs';
 import sharp from 'sharp';
-import type { RgbImage } from '@mtssl/core';
+import { regularFileSize, type RgbImage } from '@mtssl/core';
 import type { CropGeometry } from './crop';
 
 /** A file that cannot serve as a sample; `reason` goes into the run report. */
@@ -21,6 +21,12 @@ function classify(err: unknown): string {
 
 async function readNonEmpty(file: string): Promise<Buffer> {
   let bytes: Buffer;
+  try {
+    // core's check first: a FIFO named .jpg would block readFile for ever
+    await regularFileSize(file);
+  } catch (err) {
+    throw new ImageInputError((err as Error).message);
+  }
   try {
     bytes = await fs.readFile(file);
   } catch (err) {

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import sharp from 'sharp';
@@ -76,7 +77,13 @@ describe('colorizationStream', () => {
       truncated: path.join(dir, 'truncated.jpg'),
       corrupt: path.join(dir, 'corrupt.jpg'),
       small: path.join(dir, 'small.png'),
+      fifo: path.join(dir, 'fifo.jpg'),
+      dangling: path.join(dir, 'dangling.jpg'),
+      folder: path.join(dir, 'folder.jpg'),
     };
+    execFileSync('mkfifo', [files.fifo]);
+    symlinkSync(path.join(dir, 'gone.jpg'), files.dangling);
+    mkdirSync(files.folder);
     writeFileSync(files.zero, Buffer.alloc(0));
     writeFileSync(files.text, 'this is not an image\n');
     writeFileSync(files.truncated, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
@@ -92,7 +99,11 @@ describe('colorizationStream', () => {
     expect(reasons['truncated.jpg']).toMatch(/^truncated image: /);
     expect(reasons['corrupt.jpg']).toMatch(/^(corrupt|truncated) image: /);
     expect(reasons['small.png']).toBe('too small: 20x16 pixels, shorter side < minImageSize 32');
-    expect(report.skipped.length).toBe(5);
+    // never read: a FIFO would block readFile for ever
+    expect(reasons['fifo.jpg']).toBe('not a regular file (a FIFO)');
+    expect(reasons['dangling.jpg']).toBe('unreadable: no such file (or a dangling link)');
+    expect(reasons['folder.jpg']).toBe('not a regular file (a directory)');
+    expect(report.skipped.length).toBe(8);
   });
 
   it("stops with the file named under policy 'fail'", async () => {

@@ -65,7 +65,11 @@ export async function decodeImage(file: string, limits: DecodeLimits): Promise<R
  * The size of a readable regular file. A dangling link or a missing file is bad input like a corrupt one,
  * and a FIFO or device named like an image is refused before anything reads it (a read could block).
  */
-async function regularFileSize(file: string): Promise<number> {
+/**
+ * The size of `file` if it is a regular file; otherwise a BadImage naming why (missing or dangling link,
+ * a folder, a FIFO, a device), so no stream ever blocks reading a pipe or crashes on a stat.
+ */
+export async function regularFileSize(file: string): Promise<number> {
   let info;
   try {
     info = await stat(file);

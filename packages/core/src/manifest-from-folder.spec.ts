@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { manifestFromFolder } from './manifest-from-folder';
@@ -29,6 +30,16 @@ describe('manifestFromFolder', () => {
     const m = await manifestFromFolder(root, join(root, 'm.json'), { name: 'flat' });
     expect(m.labels).toEqual([]);
     expect(m.images.every((i) => i.split === 'train')).toBe(true);
+  });
+
+  it('passes by a dangling link and a FIFO instead of crashing', async () => {
+    const root = tree(['pics/cats/a.jpg', 'pics/dogs/b.jpg']);
+    symlinkSync(join(root, 'gone.jpg'), join(root, 'pics', 'cats', 'dangling.jpg'));
+    execFileSync('mkfifo', [join(root, 'pics', 'dogs', 'pipe.jpg')]);
+    const m = await manifestFromFolder(join(root, 'pics'), join(root, 'm.json'));
+    expect(m.labels).toEqual(['cats', 'dogs']);
+    // the link is listed (the streams skip it as unreadable, counted and named); a FIFO is never listed
+    expect(m.images.map((i) => i.path.split('/').slice(-2).join('/')).sort()).toEqual(['cats/a.jpg', 'cats/dangling.jpg', 'dogs/b.jpg']);
   });
 
   it('refuses a folder with no media, or no folder', async () => {

@@ -13,16 +13,34 @@ export interface ManifestFromFolderOptions {
   readonly seed?: number;
 }
 
+/** The scan never stops on one entry: a dangling link, an unreadable folder or a device file is passed by. */
+function kindOf(path: string): 'dir' | 'file' | 'other' {
+  try {
+    const st = statSync(path);
+    return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
+  } catch {
+    return 'other';
+  }
+}
+
+function entries(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 function hasMediaDirectly(dir: string, exts: readonly string[]): boolean {
-  return readdirSync(dir).some((n) => exts.includes(extname(n).toLowerCase()) && statSync(join(dir, n)).isFile());
+  return entries(dir).some((n) => exts.includes(extname(n).toLowerCase()) && kindOf(join(dir, n)) === 'file');
 }
 
 function containsAny(dir: string, exts: readonly string[]): boolean {
-  for (const name of readdirSync(dir)) {
+  for (const name of entries(dir)) {
     if (name.startsWith('.')) continue;
     const full = join(dir, name);
-    const st = statSync(full);
-    if (st.isDirectory() ? containsAny(full, exts) : exts.includes(extname(name).toLowerCase())) return true;
+    const kind = kindOf(full);
+    if (kind === 'dir' ? containsAny(full, exts) : kind === 'file' && exts.includes(extname(name).toLowerCase())) return true;
   }
   return false;
 }
@@ -35,7 +53,7 @@ function safeName(text: string): string {
 /** Writes a manifest for `folder` to `outFile`, then loads it back (so the result is known valid). */
 export async function manifestFromFolder(folder: string, outFile: string, options: ManifestFromFolderOptions = {}): Promise<ResolvedManifest> {
   const dir = resolve(folder);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ManifestError(`${folder}: not a folder`);
+  if (!existsSync(dir) || kindOf(dir) !== 'dir') throw new ManifestError(`${folder}: not a folder`);
   const hasImages = containsAny(dir, IMAGE_EXTENSIONS);
   const hasVideos = containsAny(dir, VIDEO_EXTENSIONS);
   if (!hasImages && !hasVideos) throw new ManifestError(`${folder}: contains no image or video files`);

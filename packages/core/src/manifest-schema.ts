@@ -20,7 +20,20 @@ const fileSource = z
   })
   .strict();
 
-export const mediaSourceSchema = z.union([folderSource, fileSource]);
+type FolderSource = z.infer<typeof folderSource>;
+type FileSource = z.infer<typeof fileSource>;
+
+/**
+ * A folder source or a file source, told apart by their key (`file` or not) so that an error names the
+ * field and the expected type (`videos[0].recursive: expected boolean`) instead of "Invalid input".
+ */
+export const mediaSourceSchema = z.unknown().transform((value, ctx): FolderSource | FileSource => {
+  const schema = typeof value === 'object' && value !== null && 'file' in value ? fileSource : folderSource;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  return z.NEVER;
+});
 
 export const manifestSchema = z
   .object({

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadManifest, ManifestError, parseManifest } from './manifest';
@@ -80,10 +80,30 @@ describe('loadManifest', () => {
   it('reports a missing folder or file by field and path', async () => {
     const root = tree([]);
     const file = writeManifest(root, { version: 1, name: 'x', images: [{ folder: 'nope' }] });
-    await expect(loadManifest(file)).rejects.toThrow(/images\[0\]\.folder: nope is not a folder/);
+    await expect(loadManifest(file)).rejects.toThrow(`${file}: images[0].folder: nope is not a folder`);
     const file2 = writeManifest(root, { version: 1, name: 'x', videos: [{ file: 'v.mp4' }] });
-    await expect(loadManifest(file2)).rejects.toThrow(/videos\[0\]\.file: v\.mp4 does not exist/);
+    await expect(loadManifest(file2)).rejects.toThrow(`${file2}: videos[0].file: v.mp4 does not exist`);
     await expect(loadManifest(join(root, 'missing.json'))).rejects.toThrow('manifest not found');
+  });
+
+  it('names the field and the expected type of a bad source value, not just "Invalid input"', async () => {
+    const root = tree([]);
+    const file = writeManifest(root, { version: 1, name: 'x', videos: [{ folder: 'v', recursive: 'yes' }], images: [{ file: 3 }] });
+    const error = (await loadManifest(file).catch((e: Error) => e)) as Error;
+    expect(error.message).toContain(`${file}: invalid manifest`);
+    expect(error.message).toContain('videos[0].recursive: Invalid input: expected boolean, received string');
+    expect(error.message).toContain('images[0].file: Invalid input: expected string, received number');
+  });
+
+  it('lists a folder holding a dangling link, and takes a dangling link as "not a folder"', async () => {
+    const root = tree(['imgs/a.jpg']);
+    symlinkSync(join(root, 'gone.jpg'), join(root, 'imgs', 'dangling.jpg'));
+    symlinkSync(join(root, 'gone-dir'), join(root, 'link-dir'));
+    const ok = await loadManifest(writeManifest(root, { version: 1, name: 'x', images: [{ folder: 'imgs' }] }));
+    // listed here; the streams skip it as unreadable, counted and named
+    expect(ok.images.map((i) => i.path.split('/').pop()).sort()).toEqual(['a.jpg', 'dangling.jpg']);
+    const bad = writeManifest(root, { version: 1, name: 'x', images: [{ folder: 'link-dir' }] });
+    await expect(loadManifest(bad)).rejects.toThrow('images[0].folder: link-dir is not a folder');
   });
 
   it('reports invalid JSON with the file name', async () => {

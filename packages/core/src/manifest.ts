@@ -60,9 +60,22 @@ function readJson(file: string): unknown {
   }
 }
 
+/** statSync without throwing: a dangling link or an unreadable entry is simply not a folder. */
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 async function listFiles(dir: string, recursive: boolean): Promise<string[]> {
   const out: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
+  // an unreadable subfolder (a system folder's) is passed by rather than ending the listing
+  const entries = await readdir(dir, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'EACCES' || err.code === 'EPERM') return [];
+    throw err;
+  });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
@@ -91,7 +104,7 @@ async function expandSource(
     return [{ path, ...(source.label ? { label: source.label } : {}) }];
   }
   const dir = resolve(base, source.folder);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+  if (!existsSync(dir) || !isDirectory(dir)) {
     failWith(`${where}.folder: ${source.folder} is not a folder (resolved to ${dir})`);
   }
   const exts = (source.extensions ?? allowed).map((e) => e.toLowerCase());
@@ -151,8 +164,9 @@ export async function loadManifest(manifestFile: string, options: LoadManifestOp
     }
     await generate(resolve(base, spec.generator.root));
   }
-  const images = assignSplits(await expandAll(spec.images, base, IMAGE_EXTENSIONS, 'images'), spec.split.test, spec.split.seed);
-  const videos = assignSplits(await expandAll(spec.videos, base, VIDEO_EXTENSIONS, 'videos'), spec.split.test, spec.split.seed);
+  // the field paths name the manifest file too: "<file>: images[0].folder: ..."
+  const images = assignSplits(await expandAll(spec.images, base, IMAGE_EXTENSIONS, `${file}: images`), spec.split.test, spec.split.seed);
+  const videos = assignSplits(await expandAll(spec.videos, base, VIDEO_EXTENSIONS, `${file}: videos`), spec.split.test, spec.split.seed);
   if (images.length + videos.length === 0) failWith(`${file}: the manifest's sources contain no image or video files`);
   const labels = [...new Set(images.map((i) => i.label).filter((l): l is string => l !== undefined))].sort();
   return { name: spec.name, file, images, videos, labels };
