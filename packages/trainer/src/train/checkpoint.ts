@@ -9,7 +9,7 @@ import { ModelOptions } from '../model/config';
 import { MultiTaskNet } from '../model/network';
 import { CursorState } from '../data/cursor';
 import { InterleaverState } from '../data/interleaver';
-import { writeFileAtomic } from './atomic';
+import { fsyncDir, writeFileAtomic } from '@mtssl/core';
 import { NamedWeight, WeightsGroup, readWeights, writeWeights } from './weights-io';
 
 export const CHECKPOINT_FORMAT = 'mtssl-checkpoint';
@@ -75,9 +75,18 @@ export async function saveCheckpoint(
   const final = join(outDir, name);
   await rm(final, { recursive: true, force: true });
   await rename(tmp, final);
+  await fsyncDir(outDir);
   await writeFileAtomic(join(outDir, LATEST_FILE), JSON.stringify({ checkpoint: name, step: state.step }));
   await pruneCheckpoints(outDir, name);
   return final;
+}
+
+/** Removes checkpoint folders a killed run left half-written (`.ckpt-<step>.tmp-<pid>`); returns their names. */
+export async function removeStaleCheckpoints(outDir: string): Promise<string[]> {
+  const names = await readdir(outDir).catch(() => [] as string[]);
+  const stale = names.filter((n) => /^\.ckpt-\d+\.tmp-\d+$/.test(n));
+  await Promise.all(stale.map((n) => rm(join(outDir, n), { recursive: true, force: true })));
+  return stale;
 }
 
 /** Keeps the newest checkpoint only (older ones are superseded once latest.json moved). */

@@ -1,6 +1,6 @@
 // Per-step figures appended to metrics.jsonl, and the progress line with steps/s and ETA.
 import { appendFile, readFile, rm } from 'node:fs/promises';
-import { writeFileAtomic } from './atomic';
+import { writeFileAtomic } from '@mtssl/core';
 import { join } from 'node:path';
 import { TaskName } from '@mtssl/core';
 import { StepFigures } from './step';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatasetWriter, TASKS, TaskName } from '@mtssl/core';
@@ -86,6 +86,19 @@ describe('train (tiny, cpu)', () => {
     const lines = (await readFile(join(outDir, 'metrics.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { step: number; lost?: boolean });
     expect(lines.map((l) => l.step)).toEqual([1, 2, 3, 4]);
     expect(lines.some((l) => l.lost)).toBe(false);
+  });
+
+  it('removes a checkpoint a killed run left half-written, and says so', async () => {
+    const outDir = join(root, 'stale');
+    await train({ ...base(outDir, ['motion']), steps: 2 });
+    // what kill -9 during a checkpoint write leaves: the temporary folder, never renamed into place
+    await mkdir(join(outDir, '.ckpt-00000004.tmp-4242'), { recursive: true });
+    await writeFile(join(outDir, '.ckpt-00000004.tmp-4242', 'weights.bin'), Buffer.alloc(1024));
+    const lines: string[] = [];
+    await train({ ...base(outDir, ['motion']), steps: 4, resume: true, logger: { info: (l) => lines.push(l), warn: (l) => lines.push(l) } });
+    expect(lines).toContain('removed .ckpt-00000004.tmp-4242, a checkpoint a killed run left half-written');
+    expect((await readdir(outDir)).filter((n) => n.includes('.tmp-'))).toEqual([]);
+    expect((await readdir(outDir)).filter((n) => n.startsWith('ckpt-'))).toEqual(['ckpt-00000004']);
   });
 
   it('shrinks the lasso alphas under the L1 penalty', async () => {

@@ -12,7 +12,7 @@ import { LiveTaskSource } from '../data/live-source';
 import { setWinograd } from '../kernels/winograd-plan';
 import { selectBackend } from '../backend/select-backend';
 import { ensureGradients } from '../model/gradients';
-import { RunState, latestCheckpoint, loadOptimizers, loadWeights, readModelJson, readRunState, saveCheckpoint } from './checkpoint';
+import { RunState, latestCheckpoint, loadOptimizers, removeStaleCheckpoints, loadWeights, readModelJson, readRunState, saveCheckpoint } from './checkpoint';
 import { MetricsRecord, alignMetrics, appendMetrics, progressLine } from './metrics-log';
 import { TrainInput, TrainOptions, lrScheduleOf, resolveTrainOptions } from './options';
 import { learningRateAt } from './lr-schedule';
@@ -66,6 +66,7 @@ function runState(run: Run): RunState {
 }
 
 async function buildRun(options: TrainOptions, tasks: TaskName[], datasets: Map<TaskName, DataSource>): Promise<Run> {
+  for (const stale of await removeStaleCheckpoints(options.outDir)) options.logger.info(`removed ${stale}, a checkpoint a killed run left half-written`);
   const existing = await latestCheckpoint(options.outDir);
   if (existing && !options.resume) {
     throw new Error(`${options.outDir} already holds a run (${existing}); resume it (resume: true, --resume) or train into another folder (--out)`);

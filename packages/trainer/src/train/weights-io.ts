@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic';
+import { writeFileAtomic } from '@mtssl/core';
 
 /** A named tensor, as tf.io.encodeWeights and Optimizer.getWeights use them. */
 export interface NamedWeight {
