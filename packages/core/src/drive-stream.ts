@@ -7,7 +7,13 @@ import type { SampleStream, StreamContext, StreamItem } from './stream';
 
 /** A worker's answer for one stream position: a sample, or the input that made it impossible. */
 export type PositionResult =
-  | { readonly ok: true; readonly index: number; readonly sample: Sample }
+  | {
+      readonly ok: true;
+      readonly index: number;
+      readonly sample: Sample;
+      /** Inputs found bad while making the sample and passed over (e.g. a negative replaced by another). */
+      readonly badInputs?: ReadonlyArray<{ readonly file: string; readonly reason: string }>;
+    }
   | { readonly ok: false; readonly index: number; readonly file: string; readonly reason: string };
 
 export interface DriveSpec<TTask, TResult extends PositionResult = PositionResult> {
@@ -55,6 +61,8 @@ async function* iterate<TTask, TResult extends PositionResult>(
       done++;
       report.inputsSeen = seen.size;
       if (result.ok) {
+        // the policy applies to inputs passed over too: 'fail' stops at them, 'skip' names them
+        for (const bad of result.badInputs ?? []) report.badInput(bad.file, bad.reason);
         report.samplesWritten++;
         yield { index: result.index, sample: adoptSample(result.sample) };
       } else {

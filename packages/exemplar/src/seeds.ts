@@ -43,3 +43,14 @@ export function pickNegative(
   const image = (anchorImage + 1 + rng.int(0, imageCount - 2)) % imageCount;
   return { image, seedNo: rng.int(0, seedsPerImage - 1) };
 }
+
+/** Candidates tried in order when a negative's image is unreadable: with half the images bad, a sample is lost with probability 2^-32. */
+export const NEGATIVE_CANDIDATES = 32;
+
+/**
+ * `count` negative candidates drawn one after another from sample k's negative generator: the first is
+ * pickNegative's, so samples whose first negative is readable are unchanged.
+ */
+export function pickNegatives(rng: Rng, anchorImage: number, imageCount: number, seedsPerImage: number, count = NEGATIVE_CANDIDATES): Array<{ image: number; seedNo: number }> {
+  return Array.from({ length: count }, () => pickNegative(rng, anchorImage, imageCount, seedsPerImage));
+}

@@ -104,7 +104,9 @@ describe('exemplarStream', () => {
       expect(reasons[bad['text'] as string]).toMatch(/^not an image: /);
       expect(reasons[bad['small'] as string]).toBe('too small: 12x9 < patch of 16 px');
       expect(report.skipped).toHaveLength(5);
-      // Positions whose anchor and negative are both good all yield; no others do.
+      // Every position whose anchor is good yields (a bad negative is replaced by the next candidate):
+      // total = one epoch = every seed the anchor once, so the good images' seeds, 2 each.
+      expect(items).toHaveLength(2 * good.length);
       const goodSet = new Set(good);
       const ids = items.map((i) => Array.from(i.sample['seed_ids'] as Int32Array));
       for (const [a, n] of ids) {
@@ -115,6 +117,14 @@ describe('exemplarStream', () => {
       expect(last?.done).toBe(total);
       expect((last?.samples ?? 0) + (last?.skipped ?? 0)).toBe(total);
       expect(items.length).toBeGreaterThan(0);
+    });
+
+    it('keeps the samples of the good-only run when a bad image is added, and a replaced negative is named', async () => {
+      // the good-only run's anchors on the same positions: adding a bad file must not cost any of them
+      const files = [...good, bad['corrupt'] as string];
+      const { items, report } = await collect(files, { total: 2 * files.length });
+      expect(items).toHaveLength(2 * good.length);
+      expect(report.skipped.map((s) => s.file)).toEqual([bad['corrupt']]);
     });
 
     it('stops under policy fail, naming the file', async () => {

@@ -3,7 +3,7 @@ import { driveStream, EpochOrder, PretextStream, ResolvedManifest, resolveWorker
 import { EXEMPLAR_DEFAULTS, EXEMPLAR_PRESETS, ExemplarOptions, resolveExemplarOptions } from './options';
 import { previewExemplar } from './preview';
 import { exemplarSchema } from './schema';
-import { negativeRng, pickNegative } from './seeds';
+import { negativeRng, pickNegatives } from './seeds';
 import { SeedRef, TASK_KEY, TripletTask } from './task';
 
 function openExemplar(manifest: ResolvedManifest, options: Readonly<ExemplarOptions>, context: StreamContext): SampleStream {
@@ -19,8 +19,8 @@ function openExemplar(manifest: ResolvedManifest, options: Readonly<ExemplarOpti
   const taskFor = (k: number): TripletTask => {
     const s = order.at(k);
     const anchor = ref(Math.floor(s / spi), s % spi);
-    const neg = pickNegative(negativeRng(context.seed, k), anchor.image, files.length, spi);
-    return { index: k, seed: context.seed, anchor, negative: ref(neg.image, neg.seedNo), options: o };
+    const negatives = pickNegatives(negativeRng(context.seed, k), anchor.image, files.length, spi).map((n) => ref(n.image, n.seedNo));
+    return { index: k, seed: context.seed, anchor, negatives, options: o };
   };
   return driveStream<TripletTask>({
     schema: exemplarSchema(o),
@@ -29,7 +29,7 @@ function openExemplar(manifest: ResolvedManifest, options: Readonly<ExemplarOpti
     taskFor,
     filesFor: (k) => {
       const t = taskFor(k);
-      return [t.anchor.file, t.negative.file];
+      return [t.anchor.file, (t.negatives[0] as SeedRef).file];
     },
   });
 }

@@ -14,6 +14,7 @@ export interface TripletTask {
   readonly index: number;
   readonly seed: number;
   readonly anchor: SeedRef;
-  readonly negative: SeedRef;
+  /** Negative candidates in order: the first readable one is used, so a bad image costs no good anchor its sample. */
+  readonly negatives: readonly SeedRef[];
   readonly options: Readonly<ExemplarOptions>;
 }
