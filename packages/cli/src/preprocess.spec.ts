@@ -81,6 +81,36 @@ describe('preprocess --shard i/N', () => {
   });
 });
 
+describe('preprocess: interrupted at the edges', () => {
+  it('repairs a dataset marked complete whose extras were never written (kill -9 between the two)', async () => {
+    const out = join(root, 'no-extras');
+    await run(out, '--tasks', 'colorization');
+    const file = join(out, 'colorization', 'dataset.json');
+    const info = JSON.parse(readFileSync(file, 'utf8')) as { extras: Record<string, unknown> };
+    const extras = info.extras;
+    expect(Object.keys(extras).length).toBeGreaterThan(0);
+    writeFileSync(file, JSON.stringify({ ...info, extras: {} }));
+    const lines: string[] = [];
+    await preprocess(parsePreprocessArgs(['--manifest', manifest, ...BASE, '--out', out, '--tasks', 'colorization']), signal, (l) => lines.push(l));
+    expect(lines.some((l) => l.includes('complete but without its extras'))).toBe(true);
+    expect((await readDatasetInfo(join(out, 'colorization'))).extras).toEqual(extras);
+  }, 120_000);
+
+  it('recognises a finished dataset as finished even when its last positions were skipped', async () => {
+    const out = join(root, 'trailing');
+    const r = await run(out, '--tasks', 'relative-position');
+    const before = await readDatasetInfo(join(out, 'relative-position'));
+    // as a run whose last positions were bad inputs leaves it: nextIndex below the total
+    writeFileSync(join(out, 'relative-position', 'dataset.json'), JSON.stringify({ ...before, nextIndex: before.nextIndex - 5 }));
+    const lines: string[] = [];
+    const again = await preprocess(parsePreprocessArgs(['--manifest', manifest, ...BASE, '--out', out, '--tasks', 'relative-position']), signal, (l) => lines.push(l));
+    expect(r.outcomes[0]?.upToDate).toBe(false);
+    expect(again.outcomes[0]?.upToDate).toBe(true);
+    expect(lines.some((l) => l.includes('resuming'))).toBe(false);
+    expect((await readDatasetInfo(join(out, 'relative-position'))).report).toEqual(before.report);
+  }, 120_000);
+});
+
 describe('preprocess: datasets that move and grow', () => {
   it('accepts a copied shards folder as up to date, and names the setting that differs in one line', async () => {
     const original = join(root, 'orig');

@@ -215,7 +215,12 @@ async function runOne({ task, manifest, args, shardsRoot, signal, log }: RunOneI
     const info = writer.info;
     return { task, dir, samples: info.count, skipped: info.report?.skipped.length ?? 0, skippedFiles: info.report?.skipped ?? [], seconds: (Date.now() - started) / 1000, upToDate };
   }
-  if ((!upToDate || merged) && stream.finalize) await stream.finalize(dir, options);
+  // also repairs a dataset marked complete whose extras a killed run never wrote
+  const missingExtras = Object.keys(writer.info.extras).length === 0;
+  if ((!upToDate || merged || missingExtras) && stream.finalize) {
+    if (upToDate && !merged) log(`${task}: complete but without its extras (a run killed before writing them); computing them now`);
+    await stream.finalize(dir, options);
+  }
   const dataset = await openDataset(dir);
   const samples = dataset.count;
   const report = dataset.info.report;
