@@ -15,7 +15,7 @@ Run \`mtssl <command> --help\` for a command's options.`;
 
 /** Errors a user can fix get one clear line; anything else keeps its stack for a bug report. */
 function isUserError(err: unknown): boolean {
-  return (err instanceof Error && (err.name === 'SchemaMismatchError' || err.name === 'DatasetError')) || err instanceof UsageError || err instanceof OptionError || err instanceof ManifestError || err instanceof BadInputError;
+  return (err instanceof Error && (err.name === 'SchemaMismatchError' || err.name === 'DatasetError' || err.name === 'ShardError')) || err instanceof UsageError || err instanceof OptionError || err instanceof ManifestError || err instanceof BadInputError;
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -39,6 +39,8 @@ function describeFailure(outcome: DecodeOutcome, timeoutMs: number): string | un
   if (outcome.spawnError) return `ffmpeg failed to start: ${outcome.spawnError}`;
   if (outcome.timedOut) return `ffmpeg timeout: killed after ${timeoutMs} ms`;
   if (outcome.signal) return `ffmpeg died: killed by ${outcome.signal}${last ? ` (${last})` : ''}`;
+  // ffmpeg's own words for it ("Stream map '0:v:0' matches no streams ... add a trailing '?'") say nothing to a user
+  if (/matches no streams|does not contain any stream|Output file #0 does not contain/i.test(outcome.stderr)) return 'no video stream: the file has no video track (audio only?)';
   if (outcome.exitCode !== 0) return `unreadable video: ffmpeg exited with ${String(outcome.exitCode)}${last ? `: ${last}` : ''}`;
   return undefined;
 }

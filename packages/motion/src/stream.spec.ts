@@ -119,7 +119,8 @@ describe('motionStream bad input', () => {
     const skipped = stream.report.skipped;
     expect(skipped.map((s) => s.file).sort()).toEqual(bad.map((f) => join(dir, f)).sort());
     expect(skipped.find((s) => s.file.endsWith('empty.mp4'))?.reason).toMatch(/^empty file/);
-    for (const s of skipped) expect(s.reason).toMatch(/^(empty file|unreadable video|no video frames)/);
+    for (const s of skipped) expect(s.reason).toMatch(/^(empty file|unreadable video|no video frames|no video stream)/);
+    expect(skipped.find((s) => s.file.endsWith('audio.mp4'))?.reason).toBe('no video stream: the file has no video track (audio only?)');
   });
 
   it("stops the run naming the file under policy 'fail'", async () => {

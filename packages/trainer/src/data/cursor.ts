@@ -37,6 +37,11 @@ export class DatasetCursor {
     return out;
   }
 
+  /** Goes back to a state taken from `current` (a batch whose read failed is read again on resume). */
+  rewind(to: CursorState): void {
+    this.state = to;
+  }
+
   /** Starts the next epoch (a new permutation); the tail too short for a batch is skipped. */
   nextEpoch(): void {
     this.state = { epoch: this.state.epoch + 1, position: 0 };

@@ -29,13 +29,20 @@ export class TaskSource {
 
   /** The next batch, or null when the epoch is over and the policy is not 'cycle'. */
   async next(batchSize: number): Promise<TaskBatch | null> {
+    const before = this.cursor.current;
     if (this.cursor.exhausted(batchSize)) {
       if (this.policy !== 'cycle') return null;
       this.cursor.nextEpoch();
     }
     const positions = this.cursor.take(batchSize);
-    const samples = await Promise.all(positions.map((i) => this.dataset.read(i)));
-    return collate(this.task, this.dataset.schema, samples, this.rebalance);
+    try {
+      const samples = await Promise.all(positions.map((i) => this.dataset.read(i)));
+      return collate(this.task, this.dataset.schema, samples, this.rebalance);
+    } catch (error) {
+      // a batch that could not be read (a damaged shard) is not consumed: a checkpoint taken now resumes at it
+      this.cursor.rewind(before);
+      throw error;
+    }
   }
 
   dispose(): void {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatasetWriter, TASKS, TaskName } from '@mtssl/core';
 import { fakeDataset } from '../data/fake-datasets';
+import { DatasetCursor } from '../data/cursor';
 import { TrainingDataset } from '../data/training-dataset';
 import { TrainInput, TrainLogger } from './options';
 import { train } from './train';
@@ -164,6 +165,37 @@ describe('train (tiny, cpu)', () => {
     const result = await train({ ...base(join(root, 'from-shards'), []), datasets: dirs, steps: 3, logger: { info: () => undefined, warn: (l) => warnings.push(l) } });
     expect(result.step).toBe(3);
     expect(warnings).toEqual([]);
+  });
+
+  it('on a damaged shard mid-run: one data error, a checkpoint of the steps done, and after repair --resume equals an unbroken run', async () => {
+    const fake = fakes(['motion'], 16).motion!;
+    const dir = join(root, 'damaged', 'motion');
+    const writer = await DatasetWriter.open(dir, fake.schema, { samplesPerShard: 64 });
+    for (let i = 0; i < fake.count; i++) await writer.write({ index: i, sample: await fake.read(i) });
+    await writer.finish();
+    const shard = join(dir, 'motion-00000.tfrecord');
+    const good = await readFile(shard);
+    // the records of the second batch (epoch 0's shuffled order, positions 4..7) are damaged
+    const order = new DatasetCursor('motion', 16, 0, true).take(8).slice(4);
+    const index = JSON.parse(await readFile(join(dir, 'motion-00000.index.json'), 'utf8')) as { offsets: number[] };
+    const damaged = Buffer.from(good);
+    for (const p of order) damaged[(index.offsets[p] as number) + 20] ^= 0xff;
+    await writeFile(shard, damaged);
+    const opts = { ...base(join(root, 'damaged-run'), []), datasets: { motion: dir }, steps: 6 };
+    const error = (await train(opts).catch((e: Error) => e)) as Error;
+    expect(error.name).toBe('ShardError');
+    expect(error.message).toMatch(/the 1 steps done are in .*ckpt-00000001 \(repair or rebuild the data, then --resume\)$/);
+    await writeFile(shard, good);
+    await train({ ...opts, resume: true });
+    const straight = { ...base(join(root, 'undamaged-run'), []), datasets: { motion: dir }, steps: 6 };
+    await train(straight);
+    const weights = async (out: string) => {
+      const ckpt = (await latestCheckpoint(out)) as string;
+      return readWeights(ckpt, (await readModelJson(ckpt)).weightsManifest[0]!);
+    };
+    const [a, b] = [await weights(opts.outDir), await weights(straight.outDir)];
+    for (const name of Object.keys(a)) expect(Array.from(b[name]!.dataSync())).toEqual(Array.from(a[name]!.dataSync()));
+    tf.dispose([...Object.values(a), ...Object.values(b)]);
   });
 
   it('fails before the first step on a schema mismatch', async () => {

@@ -161,6 +161,17 @@ async function loop(run: Run, stop: { requested: boolean }, summaries: Summaries
   return { stoppedBy: 'steps', ms, steps };
 }
 
+/** Errors of the data (a damaged shard), not of the program: a user fixes the data and resumes. */
+const DATA_ERRORS = new Set(['ShardError', 'DatasetError', 'SchemaMismatchError']);
+
+/** On a data error mid-run, keeps the steps already done in a checkpoint and says so in the error. */
+async function checkpointOnDataError(error: unknown, run: Run): Promise<unknown> {
+  if (!(error instanceof Error) || !DATA_ERRORS.has(error.name) || run.step === 0) return error;
+  const checkpoint = await saveCheckpoint(run.options.outDir, run.net, run.optimizers, runState(run));
+  error.message = `${error.message}; the ${run.step} steps done are in ${checkpoint} (repair or rebuild the data, then --resume)`;
+  return error;
+}
+
 const WINOGRAD_ON = "Winograd F(2x2, 3x3) for 3x3 stride-1 layers with 64+ channels, XNNPACK's direct convolution for the rest";
 const WINOGRAD_OFF = "XNNPACK's direct convolution (Winograd off)";
 
@@ -189,7 +200,9 @@ export async function train(input: TrainInput): Promise<TrainResult> {
       options.logger.info(memorySummary(steps, options.batchSize, tf.memory().numBytes, budget.limitBytes, budget.engine));
     }
     const summaries = new Summaries();
-    const { stoppedBy, ms, steps } = await loop(run, stop, summaries);
+    const { stoppedBy, ms, steps } = await loop(run, stop, summaries).catch(async (error: unknown) => {
+      throw await checkpointOnDataError(error, run as Run);
+    });
     const checkpoint = await saveCheckpoint(options.outDir, run.net, run.optimizers, runState(run));
     options.logger.info(`stopped (${stoppedBy}) at step ${run.step}; checkpoint ${checkpoint}`);
     return {
