@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { parseFlags } from './args';
+import { TASKS, TaskName } from '@mtssl/core';
+import { intFlag, numberFlag, parseFlags, presetFlag } from './args';
+import { benchStream } from './bench-stream';
 
 interface Bench {
   readonly name: string;
@@ -28,7 +30,16 @@ const BENCHES: readonly Bench[] = [
   },
 ];
 
-export const BENCH_FLAGS = { only: { type: 'string' } } as const;
+export const BENCH_FLAGS = {
+  only: { type: 'string' },
+  stream: { type: 'string' },
+  threads: { type: 'string' },
+  seconds: { type: 'string' },
+  warmup: { type: 'string' },
+  manifest: { type: 'string' },
+  preset: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
 
 const schema = z
   .object({
@@ -39,11 +50,25 @@ const schema = z
         message: `only must be a comma-separated subset of ${BENCHES.map((b) => b.name).join(', ')}`,
       })
       .optional(),
+    stream: z.enum(TASKS as unknown as [TaskName, ...TaskName[]]).optional(),
+    threads: intFlag(1).default(1),
+    seconds: numberFlag.default(20),
+    warmup: numberFlag.default(3),
+    manifest: z.string().default('data-manifests/flowers.json'),
+    preset: presetFlag,
+    json: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((a) => !(a.stream && a.only), { message: '--stream and --only exclude each other' });
 
 export async function benchCommand(argv: readonly string[], signal: AbortSignal, log: (line: string) => void): Promise<void> {
   const a = parseFlags(argv, BENCH_FLAGS, schema, 'bench');
+  if (a.stream) {
+    const r = await benchStream({ task: a.stream, threads: a.threads, seconds: a.seconds, warmup: a.warmup, manifest: a.manifest, preset: a.preset }, signal);
+    if (a.json) process.stdout.write(`${JSON.stringify(r)}\n`);
+    else log(`bench ${r.task}: ${r.samples_per_s} samples/s (${r.samples} in ${r.seconds} s after ${a.warmup} s warm-up), ${r.threads} worker thread(s), preset ${r.preset}, ${r.files} files, peak RSS ${r.peak_rss_mb} MiB`);
+    return;
+  }
   const root = process.cwd();
   const failed: string[] = [];
   for (const bench of BENCHES.filter((b) => !a.only || a.only.includes(b.name))) {

@@ -122,7 +122,16 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
   },
   bench: {
     summary: 'run the benchmarks: stream samples/s and peak memory, engine GFLOPS and ms/step',
-    help: `mtssl bench [--only <names>]\n\n${flagHelp(BENCH_FLAGS, { only: 'subset of relative-position,colorization,exemplar,motion,trainer' })}`,
+    help: `mtssl bench [--only <names>] | bench --stream <task> [--threads N --seconds S --warmup W --json]\n\n${flagHelp(BENCH_FLAGS, {
+      only: 'subset of relative-position,colorization,exemplar,motion,trainer',
+      stream: "time one stream instead: relative-position | colorization | exemplar | motion (the pipeline peer's method: seed 1, policy skip, samples reaching the main thread after the warm-up, no shard writing)",
+      threads: 'with --stream: worker threads (default 1)',
+      seconds: 'with --stream: timed seconds (default 20)',
+      warmup: 'with --stream: seconds from pool creation before timing starts (default 3)',
+      manifest: 'with --stream: the images or videos (default data-manifests/flowers.json, the 2,500 shared flowers)',
+      preset: "with --stream: the stream geometry (default cpu, the peer's)",
+      json: 'with --stream: print one JSON line (side, task, threads, samples_per_s, ...) on stdout',
+    })}`,
     async run(argv, signal, log) {
       await benchCommand(argv, signal, log);
     },
