@@ -4,8 +4,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-/** Settings whose difference never makes shards different: where the manifest file lies, and the part. */
-const IGNORED = new Set(['manifest', 'part']);
+/**
+ * Settings whose difference never makes shards different: where the manifest file lies, the part, and
+ * the stream options that only change speed (motion's chunk size and ffmpeg threads, timeouts, paths).
+ */
+const IGNORED = new Set(['manifest', 'part', 'options.chunkSize', 'options.ffmpegThreads', 'options.timeoutMs', 'options.ffmpegPath']);
 
 export function manifestDigest(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -21,7 +24,7 @@ function firstDifference(stored: unknown, now: unknown, path: string): string | 
   const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (isObj(stored) && isObj(now)) {
     for (const key of new Set([...Object.keys(stored), ...Object.keys(now)])) {
-      if (path === '' && IGNORED.has(key)) continue;
+      if (IGNORED.has(path ? `${path}.${key}` : key)) continue;
       // datasets written before the digest existed carry only a path: nothing to compare
       if (path === '' && key === 'manifestSha256' && !(key in stored)) continue;
       const d = firstDifference(stored[key], now[key], path ? `${path}.${key}` : key);

@@ -23,7 +23,11 @@ export interface MotionOptions {
   readonly candidateSpacing: number;
   /** Candidate slots (stream positions) per video; see positions.ts for the position rule. */
   readonly framesPerVideo: number;
-  /** Stream positions handled by one worker task (one ffmpeg process). */
+  /**
+   * Stream positions handled by one worker task (one ffmpeg process, which decodes the video from its
+   * start to the chunk's last frame): a whole video's slots by default, so a pass decodes each video
+   * once. Samples do not depend on it.
+   */
   readonly chunkSize: number;
   /** Threshold = median + noiseFactor * 1.4826 * MAD of the motion magnitude. */
   readonly noiseFactor: number;
@@ -54,7 +58,7 @@ export const MOTION_DEFAULTS: Readonly<MotionOptions> = Object.freeze({
   lookahead: 3,
   candidateSpacing: 8,
   framesPerVideo: 32,
-  chunkSize: 8,
+  chunkSize: 32,
   noiseFactor: 4,
   minDifference: 12,
   morphRadius: 1,
@@ -68,10 +72,10 @@ export const MOTION_DEFAULTS: Readonly<MotionOptions> = Object.freeze({
 });
 
 export const MOTION_PRESETS: Readonly<Record<PresetName, Readonly<Partial<MotionOptions>>>> = Object.freeze({
-  tiny: Object.freeze({ height: 30, width: 40, framesPerVideo: 8, chunkSize: 4 }),
+  tiny: Object.freeze({ height: 30, width: 40, framesPerVideo: 8, chunkSize: 8 }),
   // Frames at the small trunk's 32-px input (square, like the images it is probed on); at 32 px few
   // candidate frames pass the moving-fraction bounds (119 of 800 on the shared videos), so 4x the slots.
-  small: Object.freeze({ height: 32, width: 32, morphRadius: 0, framesPerVideo: 128 }),
+  small: Object.freeze({ height: 32, width: 32, morphRadius: 0, framesPerVideo: 128, chunkSize: 128 }),
   cpu: Object.freeze({ height: 60, width: 80 }),
   paper: Object.freeze({ height: 240, width: 320, morphRadius: 2 }),
 });

@@ -90,6 +90,17 @@ describe('motionStream on generated videos', () => {
     resumed.items.forEach((item, k) => expect(Buffer.compare(item.sample['mask'] as Uint8Array, tail[k]?.sample['mask'] as Uint8Array)).toBe(0));
   });
 
+  it('gives identical samples whatever the chunk size (one ffmpeg per chunk is only a speed choice)', async () => {
+    const m = manifest(join(dir, 'moving.mp4'), join(dir, 'moving.avi'));
+    const small = await collect(m, opts, { threads: 1 });
+    const whole = await collect(m, { ...opts, chunkSize: opts.framesPerVideo }, { threads: 1 });
+    expect(whole.items.map((i) => i.index)).toEqual(small.items.map((i) => i.index));
+    whole.items.forEach((item, k) => {
+      expect(Buffer.compare(item.sample['frame'] as Uint8Array, small.items[k]?.sample['frame'] as Uint8Array)).toBe(0);
+      expect(Buffer.compare(item.sample['mask'] as Uint8Array, small.items[k]?.sample['mask'] as Uint8Array)).toBe(0);
+    });
+  });
+
   it('emits harmonized frames (gray, 3 equal channels) when asked', async () => {
     const { items } = await collect(manifest(join(dir, 'moving.mp4')), { ...opts, harmonize: true, framesPerVideo: 2 });
     const frame = items[0]?.sample['frame'] as Uint8Array;
