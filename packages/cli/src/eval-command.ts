@@ -15,7 +15,7 @@ import {
   weightsDigest,
   writeRunReport,
 } from '@mtssl/eval';
-import { BACKEND_PREFERENCES, createTrunk, loadTrunk, readRunConfig, selectBackend, setWinograd, Trunk } from '@mtssl/trainer';
+import { BACKEND_PREFERENCES, createTrunk, loadTrunk, METRICS_FILE, readRunConfig, selectBackend, setWinograd, Trunk } from '@mtssl/trainer';
 import { intFlag, parseFlags, PRESET_INPUT_SIZE, wasmThreadsFlag } from './args';
 import { GENERATORS } from './registry';
 import { RETRIEVAL, retrievalFigure } from './eval-retrieval';
@@ -152,7 +152,7 @@ export async function evalCommand(argv: readonly string[], _signal: AbortSignal,
   const report = await writeRunReport({
     outDir,
     title: `mtssl run ${runDir}`,
-    ...(existsSync(join(runDir, 'metrics.jsonl')) ? { logFile: join(runDir, 'metrics.jsonl') } : {}),
+    ...(existsSync(join(runDir, METRICS_FILE)) ? { logFile: join(runDir, METRICS_FILE) } : {}),
     ...(alphas ? { lasso: { tasks: Object.keys(alphas), alpha: Object.values(alphas) } } : {}),
     ...(comparison ? { comparison } : {}),
     previews,

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { loadManifest, TaskName } from '@mtssl/core';
 import { compareToBaselines, writeRunReport } from '@mtssl/eval';
-import { BACKEND_PREFERENCES, selectBackend, setWinograd } from '@mtssl/trainer';
+import { BACKEND_PREFERENCES, METRICS_FILE, selectBackend, setWinograd } from '@mtssl/trainer';
 import { intFlag, numberFlag, parseFlags, PRESET_INPUT_SIZE, presetFlag, SCHEDULE_FLAGS, scheduleOptions, scheduleSchema, wasmThreadsFlag } from './args';
 import { loadProbeData } from './experiment-data';
 import { curveSvg } from './experiment-plot';
@@ -217,7 +217,7 @@ async function finish(
   const report = await writeRunReport({
     outDir: join(outDir, 'report'),
     title: `mtssl experiment: ${name}, preset ${a.preset}, ${a.steps} steps`,
-    ...(existsSync(join(allRun, 'metrics.jsonl')) ? { logFile: join(allRun, 'metrics.jsonl') } : {}),
+    ...(existsSync(join(allRun, METRICS_FILE)) ? { logFile: join(allRun, METRICS_FILE) } : {}),
     ...(comparison ? { comparison } : {}),
     ...(plot ? { extraPlots: [{ name: 'probe-curve', heading: 'Probe accuracy against samples seen', svg: plot }] } : {}),
     previews: available.map((t) => join(outDir, 'shards', 'previews', `${t}.png`)).filter((f) => existsSync(f)),
