@@ -42,6 +42,8 @@ function describeFailure(outcome: DecodeOutcome, timeoutMs: number): string | un
   // ffmpeg's own words for it ("Stream map '0:v:0' matches no streams ... add a trailing '?'") say nothing to a user
   if (/matches no streams|does not contain any stream|Output file #0 does not contain/i.test(outcome.stderr)) return 'no video stream: the file has no video track (audio only?)';
   if (outcome.exitCode !== 0) return `unreadable video: ffmpeg exited with ${String(outcome.exitCode)}${last ? `: ${last}` : ''}`;
+  // ffmpeg conceals damaged packets and exits 0: masks from such frames would mark blocking artefacts as motion
+  if (outcome.decodeErrors > 0) return `corrupt video: ffmpeg reported ${outcome.decodeErrors} decode error(s) in the frames read (first: ${outcome.firstDecodeError})`;
   return undefined;
 }
 

@@ -29,7 +29,13 @@ export interface DecodeOutcome {
   readonly pid?: number;
   /** Set when the process could not be started at all. */
   readonly spawnError?: string;
+  /** Lines in which the decoder reported damaged data (counted over the whole stderr, not just its tail). */
+  readonly decodeErrors: number;
+  readonly firstDecodeError?: string;
 }
+
+/** ffmpeg's words for damaged input data (h264, mpeg4, demuxers), at log level error. */
+const DECODE_ERROR = /error while decoding|invalid nal unit|error splitting the input|invalid data found|corrupt|concealing|decode_slice_header error|ac-tex damaged|illegal|missing picture|no frame!/i;
 
 const STDERR_KEEP = 4096;
 
@@ -83,13 +89,15 @@ export function decodeFrames(req: DecodeRequest, onFrame: (frame: Uint8Array, i:
     const cutter = new FrameCutter(req.height * req.width * 3, onFrame);
     const out = new PassThrough();
     let stderr = '';
+    let decodeErrors = 0;
+    let firstDecodeError: string | undefined;
     let timedOut = false;
     let proc: ChildProcess | undefined;
     let frameError: Error | undefined;
-    const finish = (outcome: Omit<DecodeOutcome, 'frames' | 'timedOut' | 'stderr'>) => {
+    const finish = (outcome: Omit<DecodeOutcome, 'frames' | 'timedOut' | 'stderr' | 'decodeErrors' | 'firstDecodeError'>) => {
       clearTimeout(timer);
       const tail = frameError ? `frame handler failed: ${frameError.message}` : stderr.trim();
-      resolve({ ...outcome, frames: cutter.count, timedOut, stderr: tail });
+      resolve({ ...outcome, frames: cutter.count, timedOut, stderr: tail, decodeErrors, ...(firstDecodeError ? { firstDecodeError } : {}) });
     };
     const kill = () => {
       if (proc && proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
@@ -98,7 +106,7 @@ export function decodeFrames(req: DecodeRequest, onFrame: (frame: Uint8Array, i:
       timedOut = true;
       kill();
     }, req.timeoutMs);
-    let exited: Omit<DecodeOutcome, 'frames' | 'timedOut' | 'stderr'> | undefined;
+    let exited: Omit<DecodeOutcome, 'frames' | 'timedOut' | 'stderr' | 'decodeErrors' | 'firstDecodeError'> | undefined;
     let drained = false;
     let settled = false;
     const settle = (force = false) => {
@@ -123,7 +131,13 @@ export function decodeFrames(req: DecodeRequest, onFrame: (frame: Uint8Array, i:
     command.on('start', () => {
       proc = (command as unknown as { ffmpegProc: ChildProcess }).ffmpegProc;
       proc.stderr?.on('data', (d: Buffer) => {
-        stderr = (stderr + d.toString('utf8')).slice(-STDERR_KEEP);
+        const text = d.toString('utf8');
+        for (const line of text.split('\n')) {
+          if (!DECODE_ERROR.test(line)) continue;
+          decodeErrors++;
+          firstDecodeError ??= line.trim();
+        }
+        stderr = (stderr + text).slice(-STDERR_KEEP);
       });
       // 'close' comes after the process exited and its pipes drained: every frame has been seen.
       proc.once('close', (code: number | null, signal: NodeJS.Signals | null) => {

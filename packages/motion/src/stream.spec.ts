@@ -44,6 +44,11 @@ beforeAll(async () => {
   const whole = readFileSync(join(dir, 'moving.mp4'));
   writeFileSync(join(dir, 'truncated.mp4'), whole.subarray(0, Math.floor(whole.length / 2)));
   await writeAudioOnly(ffmpeg, join(dir, 'audio.mp4'));
+  // seeded random bytes over the middle of the coded data: ffmpeg conceals and exits 0
+  const damaged = Buffer.from(whole);
+  let x = 12345;
+  for (let i = Math.floor(whole.length * 0.3); i < Math.floor(whole.length * 0.6); i++) damaged[i] = (x = (x * 1103515245 + 12345) % 2 ** 31) & 255;
+  writeFileSync(join(dir, 'damaged.mp4'), damaged);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -132,6 +137,16 @@ describe('motionStream bad input', () => {
     expect(skipped.find((s) => s.file.endsWith('empty.mp4'))?.reason).toMatch(/^empty file/);
     for (const s of skipped) expect(s.reason).toMatch(/^(empty file|unreadable video|no video frames|no video stream)/);
     expect(skipped.find((s) => s.file.endsWith('audio.mp4'))?.reason).toBe('no video stream: the file has no video track (audio only?)');
+  });
+
+  it('reports a video whose packets are damaged (ffmpeg conceals them and exits 0) instead of masking artefacts', async () => {
+    const { items, stream } = await collect(manifest(join(dir, 'damaged.mp4'), join(dir, 'moving.mp4')), opts);
+    const reason = stream.report.skipped.find((s) => s.file.endsWith('damaged.mp4'))?.reason;
+    expect(reason).toMatch(/^corrupt video: ffmpeg reported \d+ decode error\(s\) in the frames read \(first: /);
+    // only the intact video's samples
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.index >= opts.framesPerVideo)).toBe(true);
+    await expect(collect(manifest(join(dir, 'damaged.mp4')), opts, { policy: 'fail' })).rejects.toThrow(/damaged\.mp4: corrupt video/);
   });
 
   it("stops the run naming the file under policy 'fail'", async () => {
