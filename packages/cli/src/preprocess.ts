@@ -204,8 +204,8 @@ async function runOne({ task, manifest, args, shardsRoot, signal, log }: RunOneI
       onProgress: (p) => printer.update(p),
     });
     try {
-      // a grown dataset's report covers its first part too
-      await writeStreamShards(sampleStream, writer, { signal, priorReport: grow?.report ?? null });
+      // a resumed or grown dataset's report covers what was written before too (the writer's stored report)
+      await writeStreamShards(sampleStream, writer, { signal });
     } finally {
       printer.done();
     }

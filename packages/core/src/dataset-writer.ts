@@ -114,6 +114,8 @@ async function loadForResume(dir: string, schema: SampleSchema): Promise<Dataset
 
 /** Writes samples into `<task>-NNNNN.tfrecord` shards of tf.Example records; see the package README. */
 export class DatasetWriter {
+  /** The run report to store with each finished shard (set by writeStreamShards), so a killed run keeps it. */
+  reportAtShard: (() => RunReportJSON) | undefined;
   private builder: ShardBuilder | undefined;
   private lastIndex: number;
   private closed = false;
@@ -228,6 +230,7 @@ export class DatasetWriter {
       shards: [...this.state.shards, entry],
       count: this.state.count + entry.count,
       nextIndex: entry.lastIndex + 1,
+      report: this.reportAtShard?.() ?? this.state.report,
     });
   }
 }

@@ -2,13 +2,25 @@
 import type { DatasetInfo } from './dataset-format';
 import type { DatasetWriter } from './dataset-writer';
 import type { SampleStream } from './stream';
-import type { RunReportJSON } from './bad-input';
+import { RunReport, type RunReportJSON } from './bad-input';
 
 export interface WriteStreamOptions {
   /** Stops between samples; finished shards stay on disk and the abort reason is rethrown. */
   readonly signal?: AbortSignal;
-  /** The report of positions written before (a dataset being grown): the finished report adds it in. */
+  /**
+   * The report of positions written before; by default the writer's stored report when it resumed (an
+   * interrupted or grown dataset), so the finished report covers the whole dataset.
+   */
   readonly priorReport?: RunReportJSON | null;
+}
+
+/** `current` plus `prior`: counts added, skipped files united (each named once). */
+function combined(current: RunReportJSON, prior: RunReportJSON | null | undefined): RunReportJSON {
+  if (!prior) return current;
+  const r = new RunReport(current.stream, current.policy);
+  r.merge(current);
+  r.merge(prior);
+  return r.toJSON();
 }
 
 function abortReason(signal: AbortSignal): Error {
@@ -22,7 +34,10 @@ function abortReason(signal: AbortSignal): Error {
  */
 export async function writeStreamShards(stream: SampleStream, writer: DatasetWriter, options: WriteStreamOptions = {}): Promise<DatasetInfo> {
   const { signal } = options;
+  const prior = options.priorReport !== undefined ? options.priorReport : writer.resumeIndex > 0 ? writer.info.report : null;
   let written = 0;
+  // stored with every finished shard, so a run killed later still leaves the report of what it wrote
+  writer.reportAtShard = () => combined({ ...stream.report.toJSON(), samplesWritten: written + 1 }, prior);
   try {
     if (signal?.aborted) throw abortReason(signal);
     for await (const item of stream) {
@@ -34,7 +49,7 @@ export async function writeStreamShards(stream: SampleStream, writer: DatasetWri
     await writer.abort();
     throw err;
   }
+  writer.reportAtShard = undefined;
   stream.report.samplesWritten = written;
-  if (options.priorReport) stream.report.merge(options.priorReport);
-  return writer.finish({ report: stream.report.toJSON() });
+  return writer.finish({ report: combined(stream.report.toJSON(), prior) });
 }
