@@ -145,3 +145,29 @@ describe('preprocess: datasets that move and grow', () => {
     );
   }, 120_000);
 });
+
+describe('preprocess stopped by SIGTERM (a scheduler ending the job)', () => {
+  it('stops, keeps finished work, exits 130, and the rerun finishes the same dataset', async () => {
+    const { spawn } = await import('node:child_process');
+    const cli = join(__dirname, '..', 'dist', 'main.js');
+    const out = join(root, 'sigterm');
+    // enough positions to be still running when the signal comes
+    const args = [cli, 'preprocess', '--manifest', manifest, '--preset', 'small', '--tasks', 'colorization', '--samples', '1200', '--preview', '0', '--threads', '1', '--out', out];
+    const child = spawn(process.execPath, args);
+    let stderr = '';
+    const started = Date.now();
+    const code = await new Promise<number | null>((done) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (/colorization: \d+\/1200/.test(stderr) && !child.killed) child.kill('SIGTERM');
+      });
+      child.on('close', done);
+    });
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/stopped: .*rerun the same command to resume/);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    const again = await run(out, '--tasks', 'colorization', '--samples', '1200');
+    expect(again.outcomes[0]?.samples).toBeGreaterThan(0);
+    expect((await readDatasetInfo(join(out, 'colorization'))).complete).toBe(true);
+  }, 180_000);
+});
