@@ -171,3 +171,35 @@ describe('preprocess stopped by SIGTERM (a scheduler ending the job)', () => {
     expect((await readDatasetInfo(join(out, 'colorization'))).complete).toBe(true);
   }, 180_000);
 });
+
+describe('preprocess killed with SIGKILL (no chance to clean up)', () => {
+  it('reruns to the same records as an uninterrupted run, the same report, and no temp files', async () => {
+    const { spawn } = await import('node:child_process');
+    const cli = join(__dirname, '..', 'dist', 'main.js');
+    const killed = join(root, 'sigkill');
+    const args = [cli, 'preprocess', '--manifest', manifest, '--preset', 'small', '--tasks', 'relative-position', '--samples', '3000', '--preview', '0', '--threads', '1', '--out', killed];
+    const child = spawn(process.execPath, args);
+    let stderr = '';
+    await new Promise<void>((done) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        // past the first 512-sample shard, inside the second
+        const m = [...stderr.matchAll(/relative-position: (\d+)\/3000/g)].pop();
+        if (m && Number(m[1]) >= 700 && !child.killed) child.kill('SIGKILL');
+      });
+      child.on('close', () => done());
+    });
+    expect(child.signalCode).toBe('SIGKILL');
+    const partial = await readDatasetInfo(join(killed, 'relative-position'));
+    expect(partial.complete).toBe(false);
+    expect(partial.shards.length).toBeGreaterThanOrEqual(1);
+    await run(killed, '--tasks', 'relative-position', '--samples', '3000');
+    const straight = join(root, 'sigkill-straight');
+    await run(straight, '--tasks', 'relative-position', '--samples', '3000');
+    expect(await recordDigests(join(killed, 'relative-position'))).toEqual(await recordDigests(join(straight, 'relative-position')));
+    const [a, b] = [await readDatasetInfo(join(killed, 'relative-position')), await readDatasetInfo(join(straight, 'relative-position'))];
+    expect(a.report?.samplesWritten).toBe(b.report?.samplesWritten);
+    expect(a.report?.skipped).toEqual(b.report?.skipped);
+    expect(readdirSync(join(killed, 'relative-position')).filter((n) => n.startsWith('.mtssl-tmp.'))).toEqual([]);
+  }, 240_000);
+});
