@@ -83,3 +83,36 @@ describe('train (Ctrl-C)', () => {
     expect(code).toBe(130);
   }, 300_000);
 });
+
+describe('train killed with SIGKILL', () => {
+  it('resumes to the weights of an uninterrupted run, leaving no half-written checkpoint', async () => {
+    const { spawn } = await import('node:child_process');
+    const { mkdtempSync, readdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { readFile } = await import('node:fs/promises');
+    const repo = join(__dirname, '..', '..', '..');
+    const cli = join(repo, 'packages', 'cli', 'dist', 'main.js');
+    const root = mkdtempSync(join(tmpdir(), 'mtssl-sigkill-train-'));
+    const common = ['train', '--preset', 'tiny', '--tasks', 'motion', '--steps', '60', '--checkpoint-every', '7', '--backend', 'wasm', '--wasm-threads', '1'];
+    const killed = join(root, 'killed');
+    const child = spawn(process.execPath, [cli, ...common, '--out', killed], { cwd: repo });
+    let stderr = '';
+    await new Promise<void>((done) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        const m = [...stderr.matchAll(/step +(\d+)\/60/g)].pop();
+        if (m && Number(m[1]) >= 20 && !child.killed) child.kill('SIGKILL');
+      });
+      child.on('close', () => done());
+    });
+    expect(child.signalCode).toBe('SIGKILL');
+    const run = (args: string[]) => new Promise<number | null>((done) => spawn(process.execPath, [cli, ...args], { cwd: repo, stdio: 'ignore' }).on('close', done));
+    expect(await run([...common, '--out', killed, '--resume'])).toBe(0);
+    const straight = join(root, 'straight');
+    expect(await run([...common, '--out', straight])).toBe(0);
+    const weights = async (dir: string) => readFile(join(dir, 'ckpt-00000060', 'weights.bin'));
+    expect((await weights(killed)).equals(await weights(straight))).toBe(true);
+    expect(readdirSync(killed).filter((n) => n.includes('.tmp-'))).toEqual([]);
+  }, 300_000);
+});
