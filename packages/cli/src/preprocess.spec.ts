@@ -146,25 +146,36 @@ describe('preprocess: datasets that move and grow', () => {
   }, 120_000);
 });
 
+/**
+ * Runs the built CLI's preprocess of one task in a child process and sends `sig` once its progress line
+ * reaches `at` positions; resolves with the exit code, the signal that ended it and its stderr.
+ */
+async function preprocessUntil(task: string, samples: number, out: string, at: number, sig: NodeJS.Signals) {
+  const { spawn } = await import('node:child_process');
+  const cli = join(__dirname, '..', 'dist', 'main.js');
+  const args = [cli, 'preprocess', '--manifest', manifest, '--preset', 'small', '--tasks', task, '--samples', String(samples), '--preview', '0', '--threads', '1', '--out', out];
+  const child = spawn(process.execPath, args);
+  const progress = new RegExp(`${task}: (\\d+)/${samples}`, 'g');
+  let stderr = '';
+  const code = await new Promise<number | null>((done) => {
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      const m = [...stderr.matchAll(progress)].pop();
+      if (m && Number(m[1]) >= at && !child.killed) child.kill(sig);
+    });
+    child.on('close', done);
+  });
+  return { code, signal: child.signalCode, stderr };
+}
+
 describe('preprocess stopped by SIGTERM (a scheduler ending the job)', () => {
   it('stops, keeps finished work, exits 130, and the rerun finishes the same dataset', async () => {
-    const { spawn } = await import('node:child_process');
-    const cli = join(__dirname, '..', 'dist', 'main.js');
     const out = join(root, 'sigterm');
-    // enough positions to be still running when the signal comes
-    const args = [cli, 'preprocess', '--manifest', manifest, '--preset', 'small', '--tasks', 'colorization', '--samples', '1200', '--preview', '0', '--threads', '1', '--out', out];
-    const child = spawn(process.execPath, args);
-    let stderr = '';
     const started = Date.now();
-    const code = await new Promise<number | null>((done) => {
-      child.stderr.on('data', (d: Buffer) => {
-        stderr += d.toString();
-        if (/colorization: \d+\/1200/.test(stderr) && !child.killed) child.kill('SIGTERM');
-      });
-      child.on('close', done);
-    });
-    expect(code).toBe(130);
-    expect(stderr).toMatch(/stopped: .*rerun the same command to resume/);
+    // enough positions to be still running when the signal comes
+    const stopped = await preprocessUntil('colorization', 1200, out, 1, 'SIGTERM');
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toMatch(/stopped: .*rerun the same command to resume/);
     expect(Date.now() - started).toBeLessThan(60_000);
     const again = await run(out, '--tasks', 'colorization', '--samples', '1200');
     expect(again.outcomes[0]?.samples).toBeGreaterThan(0);
@@ -174,22 +185,10 @@ describe('preprocess stopped by SIGTERM (a scheduler ending the job)', () => {
 
 describe('preprocess killed with SIGKILL (no chance to clean up)', () => {
   it('reruns to the same records as an uninterrupted run, the same report, and no temp files', async () => {
-    const { spawn } = await import('node:child_process');
-    const cli = join(__dirname, '..', 'dist', 'main.js');
     const killed = join(root, 'sigkill');
-    const args = [cli, 'preprocess', '--manifest', manifest, '--preset', 'small', '--tasks', 'relative-position', '--samples', '3000', '--preview', '0', '--threads', '1', '--out', killed];
-    const child = spawn(process.execPath, args);
-    let stderr = '';
-    await new Promise<void>((done) => {
-      child.stderr.on('data', (d: Buffer) => {
-        stderr += d.toString();
-        // past the first 512-sample shard, inside the second
-        const m = [...stderr.matchAll(/relative-position: (\d+)\/3000/g)].pop();
-        if (m && Number(m[1]) >= 700 && !child.killed) child.kill('SIGKILL');
-      });
-      child.on('close', () => done());
-    });
-    expect(child.signalCode).toBe('SIGKILL');
+    // past the first 512-sample shard, inside the second
+    const stopped = await preprocessUntil('relative-position', 3000, killed, 700, 'SIGKILL');
+    expect(stopped.signal).toBe('SIGKILL');
     const partial = await readDatasetInfo(join(killed, 'relative-position'));
     expect(partial.complete).toBe(false);
     expect(partial.shards.length).toBeGreaterThanOrEqual(1);
