@@ -1,7 +1,7 @@
 // Decoding one image file to 8-bit RGB with sharp, turning every way a file can be bad into a reason.
 import { promises as fs } from 'node:fs';
 import sharp from 'sharp';
-import { regularFileSize, type RgbImage } from '@mtssl/core';
+import { isUnknownError, regularFileSize, type RgbImage } from '@mtssl/core';
 import type { CropGeometry } from './crop';
 
 /** A file that cannot serve as a sample; `reason` goes into the run report. */
@@ -39,15 +39,16 @@ async function readNonEmpty(file: string): Promise<Buffer> {
 /** Decodes (EXIF-oriented, alpha dropped) to interleaved RGB; rejects images below minSize. */
 export async function decodeRgb(file: string, minSize: number): Promise<RgbImage> {
   const bytes = await readNonEmpty(file);
+  const decode = () =>
+    // failOn 'truncated' turns libjpeg's "premature end" warning into an error instead of grey rows.
+    sharp(bytes, { failOn: 'truncated' }).rotate().removeAlpha().toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
   let decoded: { data: Buffer; info: sharp.OutputInfo };
   try {
-    // failOn 'truncated' turns libjpeg's "premature end" warning into an error instead of grey rows.
-    decoded = await sharp(bytes, { failOn: 'truncated' })
-      .rotate()
-      .removeAlpha()
-      .toColourspace('srgb')
-      .raw({ depth: 'uchar' })
-      .toBuffer({ resolveWithObject: true });
+    decoded = await decode().catch((err: unknown) => {
+      // another worker thread's failure can empty libvips' shared error buffer: decode again for the real message
+      if (isUnknownError(err)) return decode();
+      throw err;
+    });
   } catch (err) {
     throw new ImageInputError(classify(err));
   }

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { BadImage, decodeImage, DecodeLimits } from './decode-image';
+import { BadImage, decodeImage, DecodeLimits, isUnknownError } from './decode-image';
 
 const limits: DecodeLimits = { shortSide: 48, minSourceSide: 32, minSourceWhy: '32 px for the test' };
 
@@ -91,5 +91,13 @@ describe('decodeImage', () => {
       expect(await reason(join(dir, 'folder.jpg'))).toBe('not a regular file (a directory)');
       expect(await reason(fifo)).toBe('not a regular file (a FIFO)');
     });
+  });
+});
+
+describe('isUnknownError', () => {
+  it("recognises libvips' message for an emptied error buffer, and nothing else", () => {
+    expect(isUnknownError(new Error('Unknown error'))).toBe(true);
+    expect(isUnknownError(new Error('VipsJpeg: Premature end of input file'))).toBe(false);
+    expect(isUnknownError('unknown error\nmore')).toBe(true);
   });
 });

@@ -37,34 +37,46 @@ export async function decodeImage(file: string, limits: DecodeLimits): Promise<R
   const size = await regularFileSize(file);
   if (size === 0) throw new BadImage('empty file: 0 bytes');
   try {
-    // 'truncated' rejects cut-off files instead of returning grey-filled pixels.
-    const input = sharp(file, { failOn: 'truncated' });
-    const meta = await input.metadata();
-    const { width, height } = orientedSize(meta);
-    if (Math.min(width, height) < limits.minSourceSide) {
-      throw new BadImage(`too small: ${width}x${height} < ${limits.minSourceWhy}`);
-    }
-    const scale = limits.shortSide / Math.min(width, height);
-    const w = Math.max(limits.shortSide, Math.round(width * scale));
-    const h = Math.max(limits.shortSide, Math.round(height * scale));
-    const { data, info } = await input
-      .rotate()
-      .resize(w, h, { fit: 'fill' })
-      .removeAlpha()
-      .toColourspace('srgb')
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    return { data: toRgb(data, info.channels), width: info.width, height: info.height };
+    return await decodeOnce(file, limits);
   } catch (err) {
-    if (err instanceof BadImage) throw err;
-    throw classify(err);
+    if (err instanceof BadImage || !isUnknownError(err)) throw err instanceof BadImage ? err : classify(err);
+    // libvips keeps one error buffer per process: a failure in another worker thread at the same moment
+    // can leave this one with "Unknown error"; decoding again names the real problem
+    try {
+      return await decodeOnce(file, limits);
+    } catch (again) {
+      throw again instanceof BadImage ? again : classify(again);
+    }
   }
 }
 
-/**
- * The size of a readable regular file. A dangling link or a missing file is bad input like a corrupt one,
- * and a FIFO or device named like an image is refused before anything reads it (a read could block).
- */
+/** libvips' message when its shared error buffer was emptied before the error was read. */
+export function isUnknownError(err: unknown): boolean {
+  return /^\s*unknown error\s*$/i.test((err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '');
+}
+
+/** One decode; errors go up unclassified (decodeImage classifies them, after retrying an "Unknown error"). */
+async function decodeOnce(file: string, limits: DecodeLimits): Promise<RgbImage> {
+  // 'truncated' rejects cut-off files instead of returning grey-filled pixels.
+  const input = sharp(file, { failOn: 'truncated' });
+  const meta = await input.metadata();
+  const { width, height } = orientedSize(meta);
+  if (Math.min(width, height) < limits.minSourceSide) {
+    throw new BadImage(`too small: ${width}x${height} < ${limits.minSourceWhy}`);
+  }
+  const scale = limits.shortSide / Math.min(width, height);
+  const w = Math.max(limits.shortSide, Math.round(width * scale));
+  const h = Math.max(limits.shortSide, Math.round(height * scale));
+  const { data, info } = await input
+    .rotate()
+    .resize(w, h, { fit: 'fill' })
+    .removeAlpha()
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data: toRgb(data, info.channels), width: info.width, height: info.height };
+}
+
 /**
  * The size of `file` if it is a regular file; otherwise a BadImage naming why (missing or dangling link,
  * a folder, a FIFO, a device), so no stream ever blocks reading a pipe or crashes on a stat.
