@@ -116,3 +116,23 @@ describe('train killed with SIGKILL', () => {
     expect(readdirSync(killed).filter((n) => n.includes('.tmp-'))).toEqual([]);
   }, 300_000);
 });
+
+describe('train over a colorization dataset without its extras', () => {
+  it('has preprocess repair it first instead of training with uniform class weights', async () => {
+    const { readFileSync: read, writeFileSync: write } = await import('node:fs');
+    const root = mkdtempSync(join(tmpdir(), 'mtssl-extras-'));
+    const shards = join(root, 'shards');
+    const lines: string[] = [];
+    const args = ['--manifest', manifest, '--tasks', 'colorization', '--preset', 'tiny', '--shards', shards, '--backend', 'wasm', '--batch-size', '2', '--steps', '1'];
+    await trainCommand([...args, '--out', join(root, 'a')], new AbortController().signal, (l) => lines.push(l));
+    const file = join(shards, 'colorization', 'dataset.json');
+    const info = JSON.parse(read(file, 'utf8')) as { extras: Record<string, unknown> };
+    expect(info.extras).toHaveProperty('rebalance');
+    write(file, JSON.stringify({ ...info, extras: {} }));
+    lines.length = 0;
+    await trainCommand([...args, '--out', join(root, 'b')], new AbortController().signal, (l) => lines.push(l));
+    expect(lines.some((l) => l.includes('complete but without its extras'))).toBe(true);
+    expect(lines.some((l) => l.includes('using uniform class weights'))).toBe(false);
+    expect(JSON.parse(read(file, 'utf8')).extras).toEqual(info.extras);
+  }, 300_000);
+});

@@ -2,7 +2,7 @@
 // task whose shards are missing, so `npx nx run train` alone runs the whole job.
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { isDatasetComplete, loadManifest, ResolvedManifest, TaskName } from '@mtssl/core';
+import { isDatasetComplete, loadManifest, readDatasetInfo, ResolvedManifest, TaskName } from '@mtssl/core';
 import { BACKEND_PREFERENCES, DataSource, EXPORT_FOLDER, exportLayersModel, train } from '@mtssl/trainer';
 import { intFlag, numberFlag, parseFlags, presetFlag, resolveWasmThreads, SCHEDULE_FLAGS, scheduleOptions, scheduleSchema, taskList, wasmThreadsFlag } from './args';
 import { datasetDir, defaultShardsRoot, parsePreprocessArgs, preprocess, tasksFor } from './preprocess';
@@ -77,7 +77,10 @@ export function defaultRunDir(manifestName: string, a: TrainArgs, tasks: readonl
 async function shardSources(manifest: ResolvedManifest, tasks: TaskName[], a: TrainArgs, signal: AbortSignal, log: (line: string) => void): Promise<Record<string, DataSource | string>> {
   const shardsRoot = resolve(a.shards ?? defaultShardsRoot(manifest.name, a.preset));
   const dirFor = (t: TaskName) => datasetDir(shardsRoot, t, a.harmonize && t !== 'colorization');
-  const complete = await Promise.all(tasks.map((t) => isDatasetComplete(dirFor(t))));
+  // a colorization dataset marked complete without its rebalancing weights (a run killed in between) is
+  // handed to preprocess too, which repairs it
+  const ready = async (t: TaskName) => (await isDatasetComplete(dirFor(t))) && (t !== 'colorization' || 'rebalance' in (await readDatasetInfo(dirFor(t))).extras);
+  const complete = await Promise.all(tasks.map(ready));
   const missing = tasks.filter((_, i) => !complete[i]);
   if (missing.length > 0) {
     log(`train: shards missing for ${missing.join(', ')}; preprocessing them first`);
