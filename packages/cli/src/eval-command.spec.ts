@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import sharp from 'sharp';
+import { loadManifest } from '@mtssl/core';
 import { createTrunk, selectBackend } from '@mtssl/trainer';
 import { defaultPreviews, runInputSize } from './eval-command';
 import { retrievalFigure } from './eval-retrieval';
@@ -73,7 +74,7 @@ describe('eval nearest-neighbour figure', () => {
     const trunk = createTrunk('tiny', 3);
     const start = tf.memory().numTensors;
     try {
-      const fig = await retrievalFigure(trunk, manifest, 32, 0, root);
+      const fig = await retrievalFigure(trunk, await loadManifest(manifest), 32, 0, root);
       expect(fig?.file).toBe(join(root, 'neighbours.png'));
       expect(Object.keys(fig?.neighbours ?? {})).toEqual(['this run', 'random init']);
       expect(fig?.neighbours['this run']).toHaveLength(2);

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { loadManifest } from '@mtssl/core';
+import { loadManifest, type ResolvedManifest } from '@mtssl/core';
 import {
   compareToBaselines,
   comparisonMarkdown,
@@ -60,7 +60,6 @@ function row(name: string, result: LinearProbeResult): ProbeRow {
   return { name, top1: result.top1, top5: result.top5, top2: result.top2, result };
 }
 
-/** Probes one trunk; the trunk is disposed afterwards. */
 /** The image side the run was trained on, from its checkpoint's preset (64 when the run does not say). */
 export async function runInputSize(runDir: string, log: (line: string) => void): Promise<number> {
   const preset = (await readRunConfig(runDir))?.preset;
@@ -69,8 +68,8 @@ export async function runInputSize(runDir: string, log: (line: string) => void):
   return size ?? 64;
 }
 
-export async function probeTrunk(trunk: Trunk, label: string, manifestFile: string, inputSize: number, cacheDir: string, testManifestFile?: string): Promise<LinearProbeResult> {
-  const manifest = await loadManifest(manifestFile, { generators: GENERATORS });
+/** Probes one trunk; the trunk is disposed afterwards. */
+export async function probeTrunk(trunk: Trunk, label: string, manifest: ResolvedManifest, inputSize: number, cacheDir: string, testManifestFile?: string): Promise<LinearProbeResult> {
   const testManifest = testManifestFile ? await loadManifest(testManifestFile, { generators: GENERATORS }) : undefined;
   const extractor = trunkExtractor(trunk, { id: `${label}:${weightsDigest(trunk.variables)}`, inputSize });
   try {
@@ -83,7 +82,7 @@ export async function probeTrunk(trunk: Trunk, label: string, manifestFile: stri
 /** The random-init and supervised rows, with the same trunk shape as `like`. */
 export async function baselineRows(
   like: Trunk,
-  manifestFile: string,
+  manifest: ResolvedManifest,
   inputSize: number,
   seed: number,
   cacheDir: string,
@@ -91,9 +90,8 @@ export async function baselineRows(
   supervisedEpochs?: number,
 ): Promise<ProbeRow[]> {
   const preset = { ...like.options, lasso: false };
-  const random = await probeTrunk(createTrunk('cpu', seed, preset), 'random-init', manifestFile, inputSize, cacheDir);
+  const random = await probeTrunk(createTrunk('cpu', seed, preset), 'random-init', manifest, inputSize, cacheDir);
   log(`random init: top-1 ${(100 * random.top1).toFixed(1)}%`);
-  const manifest = await loadManifest(manifestFile, { generators: GENERATORS });
   const trunk = createTrunk('cpu', seed, preset);
   const extractor = trunkExtractor(trunk, { id: `supervised-start:${seed}`, inputSize });
   log(`supervised ceiling: training the trunk with labels on the train split${supervisedEpochs ? ` for ${supervisedEpochs} epochs` : ''}`);
@@ -126,24 +124,26 @@ export async function evalCommand(argv: readonly string[], _signal: AbortSignal,
   const choice = await selectBackend(a.backend, { threads: a['wasm-threads'] === 'auto' ? 1 : a['wasm-threads'], log });
   setWinograd(!a['no-winograd']);
   log(`eval: backend ${choice.name}`);
-  const manifestFile = resolve(a.manifest);
+  // listed once for the probes, the baselines and the neighbour figure
+  const manifest = await loadManifest(resolve(a.manifest), { generators: GENERATORS });
   const cacheDir = resolve(a.cache);
   const trunk = await loadTrunk(runDir);
   const inputSize = a['input-size'] ?? (await runInputSize(runDir, log));
   const alphas = trunk.lassoAlphas();
-  const baselines = a.baselines ? await baselineRows(trunk, manifestFile, inputSize, a.seed, cacheDir, log) : [];
+  const baselines = a.baselines ? await baselineRows(trunk, manifest, inputSize, a.seed, cacheDir, log) : [];
+  const outDir = join(runDir, 'eval');
+  mkdirSync(outDir, { recursive: true });
+  // before the probe, which disposes the trunk
+  const neighbours = await retrievalFigure(trunk, manifest, inputSize, a.seed, outDir);
   const testManifest = a['test-manifest'] ? resolve(a['test-manifest']) : undefined;
-  const result = await probeTrunk(trunk, runDir, manifestFile, inputSize, cacheDir, testManifest);
+  const result = await probeTrunk(trunk, runDir, manifest, inputSize, cacheDir, testManifest);
   const name = `pretrained (${runDir.split('/').pop()})`;
   const knn = result.knn ? `; kNN (k ${result.knn.k}, T ${result.knn.temperature}) top-1 ${(100 * result.knn.top1).toFixed(1)}%` : '';
   log(`${name}: top-1 ${(100 * result.top1).toFixed(1)}%, top-2 ${(100 * result.top2).toFixed(1)}%, top-5 ${(100 * result.top5).toFixed(1)}% on ${result.testCount} test images of ${result.testManifest}${knn}`);
-  const outDir = join(runDir, 'eval');
-  mkdirSync(outDir, { recursive: true });
   const rows = [row(name, result), ...baselines];
   writeFileSync(join(outDir, 'probe.json'), `${JSON.stringify(rows, null, 2)}\n`);
   const comparison = baselines.length ? compareToBaselines(rows, { testImages: result.testCount }) : undefined;
   if (comparison) log(`\n${comparisonMarkdown(comparison)}`);
-  const neighbours = await retrievalFigure(trunk, manifestFile, inputSize, a.seed, outDir);
   if (neighbours) {
     const share = (n: string) => `${(100 * (neighbours.sameClass[n] ?? 0)).toFixed(0)}%`;
     log(`eval: nearest neighbours of ${RETRIEVAL.queries} held-out images among ${RETRIEVAL.gallery} training images: ${share('this run')} share the query's class under this run, ${share('random init')} under random init -> ${neighbours.file}`);

@@ -2,10 +2,9 @@
 // seeded per-class sample of the training images, under the run's trunk and under a random-init trunk
 // of the same architecture, side by side.
 import { join } from 'node:path';
-import { loadManifest } from '@mtssl/core';
+import type { ResolvedManifest } from '@mtssl/core';
 import { labelledFiles, loadPixelSet, perClassIndices, trunkExtractor, writeRetrievalSheet, type RetrievalResult } from '@mtssl/eval';
 import { createTrunk, type Trunk } from '@mtssl/trainer';
-import { GENERATORS } from './registry';
 
 export const RETRIEVAL = Object.freeze({ queries: 8, gallery: 2000, k: 5 });
 
@@ -14,8 +13,7 @@ export interface RetrievalFigure extends RetrievalResult {
 }
 
 /** Writes `<outDir>/neighbours.png`; null when the manifest has no labelled test images to query with. */
-export async function retrievalFigure(trunk: Trunk, manifestFile: string, inputSize: number, seed: number, outDir: string): Promise<RetrievalFigure | null> {
-  const manifest = await loadManifest(manifestFile, { generators: GENERATORS });
+export async function retrievalFigure(trunk: Trunk, manifest: ResolvedManifest, inputSize: number, seed: number, outDir: string): Promise<RetrievalFigure | null> {
   const train = labelledFiles(manifest, 'train');
   const test = labelledFiles(manifest, 'test');
   if (test.files.length === 0 || train.files.length === 0) return null;

@@ -158,3 +158,11 @@ describe('small preset (32-px images)', () => {
     expect(featureSide(64, old as never)).toBe(4);
   });
 });
+
+describe('a disposed network', () => {
+  it('refuses to run instead of quietly rebuilding itself from its initial values', () => {
+    const net = new MultiTaskNet(resolveModelOptions('tiny'), ['motion']);
+    net.dispose();
+    expect(() => tf.tidy(() => net.features(forwardContext(net.params, false), tf.zeros([1, 16, 16, 3]), 'eval'))).toThrow(/requested after the network was disposed/);
+  });
+});

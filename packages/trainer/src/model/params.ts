@@ -11,11 +11,14 @@ export class ParamRegistry {
   private readonly vars = new Map<string, tf.Variable>();
   /** tfjs variable names are global; a per-registry scope lets two networks live side by side. */
   private readonly scope = `net${nextRegistry++}/`;
+  private disposed = false;
 
   constructor(private readonly seed: number) {}
 
   /** The variable `name`, created on first request with the given shape and initialiser. */
   get(name: string, shape: number[], init: Init, trainable = true): tf.Variable {
+    // a disposed network would otherwise quietly rebuild itself from its initial values
+    if (this.disposed) throw new Error(`parameter ${name} requested after the network was disposed`);
     const existing = this.vars.get(name);
     if (existing) {
       if (existing.shape.join(',') !== shape.join(',')) {
@@ -70,5 +73,6 @@ export class ParamRegistry {
   dispose(): void {
     for (const v of this.vars.values()) v.dispose();
     this.vars.clear();
+    this.disposed = true;
   }
 }
