@@ -159,11 +159,13 @@ interface RunOneInput {
   readonly manifest: ResolvedManifest;
   readonly args: PreprocessArgs;
   readonly shardsRoot: string;
+  /** sha256 of the manifest file, read once for all tasks. */
+  readonly manifestSha256: string;
   readonly signal: AbortSignal;
   readonly log: (line: string) => void;
 }
 
-async function runOne({ task, manifest, args, shardsRoot, signal, log }: RunOneInput): Promise<TaskOutcome> {
+async function runOne({ task, manifest, args, shardsRoot, manifestSha256, signal, log }: RunOneInput): Promise<TaskOutcome> {
   const stream = STREAMS[task];
   const harmonize = args.harmonize && task !== 'colorization';
   const options = stream.resolveOptions({ ...stream.presets[args.preset], ...(harmonize ? { harmonize: true } : {}) });
@@ -171,7 +173,7 @@ async function runOne({ task, manifest, args, shardsRoot, signal, log }: RunOneI
   const datasetFolder = datasetDir(shardsRoot, task, harmonize);
   const { dir, range } = target(datasetFolder, total, args.shard);
   // the manifest by content and by a path relative to the dataset, so a moved checkout keeps its shards
-  const source = { manifest: relative(datasetFolder, manifest.file), manifestSha256: manifestDigest(manifest.file) };
+  const source = { manifest: relative(datasetFolder, manifest.file), manifestSha256 };
   const meta = { task, preset: args.preset, seed: args.seed, total, ...source, split: args.split, options, ...(range ? { part: range } : {}) };
   const merged = range ? false : await mergeIfParts(dir, log);
   const verdict = checkSameRun(dir, meta, args.fresh);
@@ -257,8 +259,9 @@ export async function preprocess(args: PreprocessArgs, signal: AbortSignal, log:
   const shardsRoot = resolve(args.out ?? defaultShardsRoot(manifest.name, args.preset));
   log(`preprocess: manifest ${manifest.name} (${manifest.images.length} images, ${manifest.videos.length} videos), preset ${args.preset}, tasks ${tasks.join(', ')} -> ${shardsRoot}`);
   const outcomes: TaskOutcome[] = [];
+  const manifestSha256 = manifestDigest(manifest.file);
   for (const task of tasks) {
-    outcomes.push(await runOne({ task, manifest, args, shardsRoot, signal, log }));
+    outcomes.push(await runOne({ task, manifest, args, shardsRoot, manifestSha256, signal, log }));
     const o = outcomes[outcomes.length - 1] as TaskOutcome;
     log(
       o.upToDate

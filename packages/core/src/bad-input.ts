@@ -100,3 +100,16 @@ export class RunReport {
     return lines.join('\n');
   }
 }
+
+/**
+ * Several reports of one stream as one (resumed parts of a run, fanned-out parts of a dataset): counts
+ * added, skipped files united with each named once. Null when none is given.
+ */
+export function combineReports(reports: ReadonlyArray<RunReportJSON | null | undefined>): RunReportJSON | null {
+  const present = reports.filter((r): r is RunReportJSON => r != null);
+  const first = present[0];
+  if (!first) return null;
+  const combined = new RunReport(first.stream, first.policy);
+  for (const r of present) combined.merge(r);
+  return combined.toJSON();
+}

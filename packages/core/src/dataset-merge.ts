@@ -3,7 +3,7 @@
 // records are those one whole run would have written.
 import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RunReportJSON } from './bad-input';
+import { combineReports } from './bad-input';
 import { DATASET_FILE, DatasetError, readDatasetInfo, shardFileName, shardIndexFileName, type DatasetInfo, type ShardEntry } from './dataset-format';
 import { writeFileAtomic, fsyncDir } from './atomic-write';
 import { schemaDifference } from './schema-diff';
@@ -41,24 +41,6 @@ export function partRange(total: number, part: PartSpec): PartRange {
 /** Where part i of N of a dataset is written: `<dataset>.parts/<i>-of-<N>`. */
 export function partDir(datasetDir: string, part: PartSpec): string {
   return join(`${datasetDir}.parts`, `${part.index}-of-${part.of}`);
-}
-
-function mergeReports(reports: ReadonlyArray<RunReportJSON | null>): RunReportJSON | null {
-  const present = reports.filter((r): r is RunReportJSON => r !== null);
-  const first = present[0];
-  if (!first) return null;
-  const skipped = new Map<string, string>();
-  for (const r of present) for (const s of r.skipped) if (!skipped.has(s.file)) skipped.set(s.file, s.reason);
-  const skippedByReason: Record<string, number> = {};
-  for (const r of present) for (const [k, v] of Object.entries(r.skippedByReason)) skippedByReason[k] = (skippedByReason[k] ?? 0) + v;
-  return {
-    stream: first.stream,
-    policy: first.policy,
-    inputsSeen: present.reduce((n, r) => n + r.inputsSeen, 0),
-    samplesWritten: present.reduce((n, r) => n + r.samplesWritten, 0),
-    skipped: [...skipped].map(([file, reason]) => ({ file, reason })),
-    skippedByReason,
-  };
 }
 
 function partOf(info: DatasetInfo, dir: string): PartRange {
@@ -140,7 +122,7 @@ export async function mergeDatasetParts(datasetDir: string, of: number): Promise
     nextIndex: last ? last.lastIndex + 1 : 0,
     complete: true,
     extras: {},
-    report: mergeReports(parts.map((p) => p.info.report)),
+    report: combineReports(parts.map((p) => p.info.report)),
     meta: withoutPart(first.meta),
     updatedAt: new Date().toISOString(),
   };

@@ -36,17 +36,13 @@ function classify(err: unknown): BadImage {
 export async function decodeImage(file: string, limits: DecodeLimits): Promise<RgbImage> {
   const size = await regularFileSize(file);
   if (size === 0) throw new BadImage('empty file: 0 bytes');
+  // libvips keeps one error buffer per process: a failure in another worker thread at the same moment
+  // can leave this one with "Unknown error"; decoding again names the real problem
+  const decode = () => decodeOnce(file, limits).catch((err: unknown) => (isUnknownError(err) ? decodeOnce(file, limits) : Promise.reject(err)));
   try {
-    return await decodeOnce(file, limits);
+    return await decode();
   } catch (err) {
-    if (err instanceof BadImage || !isUnknownError(err)) throw err instanceof BadImage ? err : classify(err);
-    // libvips keeps one error buffer per process: a failure in another worker thread at the same moment
-    // can leave this one with "Unknown error"; decoding again names the real problem
-    try {
-      return await decodeOnce(file, limits);
-    } catch (again) {
-      throw again instanceof BadImage ? again : classify(again);
-    }
+    throw err instanceof BadImage ? err : classify(err);
   }
 }
 

@@ -2,7 +2,7 @@
 import type { DatasetInfo } from './dataset-format';
 import type { DatasetWriter } from './dataset-writer';
 import type { SampleStream } from './stream';
-import { RunReport, type RunReportJSON } from './bad-input';
+import { combineReports, type RunReportJSON } from './bad-input';
 
 export interface WriteStreamOptions {
   /** Stops between samples; finished shards stay on disk and the abort reason is rethrown. */
@@ -14,14 +14,6 @@ export interface WriteStreamOptions {
   readonly priorReport?: RunReportJSON | null;
 }
 
-/** `current` plus `prior`: counts added, skipped files united (each named once). */
-function combined(current: RunReportJSON, prior: RunReportJSON | null | undefined): RunReportJSON {
-  if (!prior) return current;
-  const r = new RunReport(current.stream, current.policy);
-  r.merge(current);
-  r.merge(prior);
-  return r.toJSON();
-}
 
 function abortReason(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new Error(`aborted: ${String(signal.reason)}`);
@@ -37,7 +29,8 @@ export async function writeStreamShards(stream: SampleStream, writer: DatasetWri
   const prior = options.priorReport !== undefined ? options.priorReport : writer.resumeIndex > 0 ? writer.info.report : null;
   let written = 0;
   // stored with every finished shard, so a run killed later still leaves the report of what it wrote
-  writer.reportAtShard = () => combined({ ...stream.report.toJSON(), samplesWritten: written + 1 }, prior);
+  const withPrior = (report: RunReportJSON): RunReportJSON => combineReports([report, prior]) ?? report;
+  writer.reportAtShard = () => withPrior({ ...stream.report.toJSON(), samplesWritten: written + 1 });
   try {
     if (signal?.aborted) throw abortReason(signal);
     for await (const item of stream) {
@@ -51,5 +44,5 @@ export async function writeStreamShards(stream: SampleStream, writer: DatasetWri
   }
   writer.reportAtShard = undefined;
   stream.report.samplesWritten = written;
-  return writer.finish({ report: combined(stream.report.toJSON(), prior) });
+  return writer.finish({ report: withPrior(stream.report.toJSON()) });
 }

@@ -44,6 +44,12 @@ export async function loadPixelSet(files: readonly string[], labels: Int32Array,
   return { pixels, labels, size, count: files.length };
 }
 
+/** Items [start, start + n) as the trunk's input: NHWC floats in [-1, 1] (pixel / 127.5 - 1), as the trainer feeds it. */
+export function pixelsAsInput(set: PixelSet, start: number, n: number): Float32Array {
+  const per = set.size * set.size * 3;
+  return Float32Array.from(set.pixels.subarray(start * per, (start + n) * per), (v) => v / 127.5 - 1);
+}
+
 /** The items at `indices`, copied into a new set. */
 export function subsetPixels(set: PixelSet, indices: readonly number[]): PixelSet {
   const per = set.size * set.size * 3;

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { OptionError, SheetTile, writeContactSheet } from '@mtssl/core';
 import type { FeatureExtractor } from './extractor';
 import { extractFromPixels } from './features';
-import type { PixelSet } from './pixel-set';
+import { pixelsAsInput, type PixelSet } from './pixel-set';
 
 export interface RetrievalInput {
   readonly queries: PixelSet;
@@ -25,12 +25,10 @@ export interface RetrievalResult {
 
 /** Features of a uint8 pixel set in batches (NHWC floats in [-1, 1]). */
 function featuresOf(extractor: FeatureExtractor, set: PixelSet, batch = 256): Float32Array {
-  const per = set.size * set.size * 3;
   const out = new Float32Array(set.count * extractor.featureDim);
   for (let start = 0; start < set.count; start += batch) {
     const n = Math.min(batch, set.count - start);
-    const floats = Float32Array.from(set.pixels.subarray(start * per, (start + n) * per), (v) => v / 127.5 - 1);
-    out.set(extractFromPixels(extractor, floats, n), start * extractor.featureDim);
+    out.set(extractFromPixels(extractor, pixelsAsInput(set, start, n), n), start * extractor.featureDim);
   }
   return out;
 }

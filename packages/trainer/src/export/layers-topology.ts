@@ -2,6 +2,7 @@
 // (Conv2D, BatchNormalization, Activation, MaxPooling2D, Add, DepthwiseConv2D), so that
 // tf.loadLayersModel and Keras read it. Each layer weight names the checkpoint variable it comes from.
 import { ModelOptions } from '../model/config';
+import { blockRate, unitStride } from '../model/trunk';
 import { BATCH_NORM_RELU_DEFAULTS } from '../ops/batch-norm-options';
 
 /** A weight of the exported model: its Keras name (`layer/weight`) and where its values come from. */
@@ -93,20 +94,13 @@ class GraphBuilder {
   }
 }
 
-function unitStride(block: number, unit: number, options: ModelOptions): number {
-  if (unit !== (options.units[block] as number) - 1) return 1;
-  if (block === 0) return 2;
-  if (block === 1) return options.stride8 ? 1 : 2;
-  return 1;
-}
-
 /** One pre-activation bottleneck unit, mirroring model/bottleneck.ts layer for layer. */
 function bottleneck(g: GraphBuilder, x: string, block: number, unit: number, options: ModelOptions): string {
   const variable = `trunk/block${block + 1}/unit${unit + 1}`;
   const name = `block${block + 1}_unit${unit + 1}`;
   const depth = options.widths[block] as number;
   const stride = unitStride(block, unit, options);
-  const rate = block === 2 && options.stride8 ? 2 : 1;
+  const rate = blockRate(block, options);
   const preact = g.bnRelu(`${name}_preact`, x, `${variable}/preact`);
   const shortcut =
     g.channelsOf(x) === depth

@@ -8,12 +8,18 @@ import { ForwardContext } from './context';
 import { bottleneckUnit } from './bottleneck';
 import { conv } from './layers';
 
-function unitStride(block: number, unit: number, options: ModelOptions): number {
+/** Stride of unit `unit` (0-based) of block `block` (0-based): only a block's last unit strides. */
+export function unitStride(block: number, unit: number, options: ModelOptions): number {
   const last = unit === options.units[block] - 1;
   if (!last) return 1;
   if (block === 0) return 2;
   if (block === 1) return options.stride8 ? 1 : 2;
   return 1;
+}
+
+/** Dilation of a block's 3x3 convolutions: 2 in block 3 with stride8 (keeping its receptive field), else 1. */
+export function blockRate(block: number, options: ModelOptions): number {
+  return block === 2 && options.stride8 ? 2 : 1;
 }
 
 export interface TrunkOutputs {
@@ -36,8 +42,7 @@ export function trunkOutputs(ctx: ForwardContext, options: ModelOptions, images:
   for (let b = 0; b < 3; b++) {
     const width = options.widths[b] as number;
     for (let u = 0; u < (options.units[b] as number); u++) {
-      const rate = b === 2 && options.stride8 ? 2 : 1;
-      x = bottleneckUnit(ctx, `trunk/block${b + 1}/unit${u + 1}`, x, { depth: width, bottleneck: width / 4, stride: unitStride(b, u, options), rate });
+      x = bottleneckUnit(ctx, `trunk/block${b + 1}/unit${u + 1}`, x, { depth: width, bottleneck: width / 4, stride: unitStride(b, u, options), rate: blockRate(b, options) });
       if (b === 2) block3.push(x);
     }
     blocks.push(x);

@@ -70,9 +70,11 @@ export interface MemoryBudget {
   readonly limitName: string;
 }
 
+const WASM_BUDGET = { engine: 'wasm', limitName: 'the wasm heap stops at' } as const;
+
 /** The budget for the backend in use; null for the pure-JS cpu backend (a test and fallback engine). */
 export function memoryBudget(backendName: string, wasmLimitBytes: number): MemoryBudget | null {
-  if (backendName === 'wasm') return { engine: 'wasm', limitBytes: wasmLimitBytes, limitName: 'the wasm heap stops at' };
+  if (backendName === 'wasm') return { ...WASM_BUDGET, limitBytes: wasmLimitBytes };
   if (backendName !== 'tensorflow') return null;
   // tfjs-node-gpu's backend says when it runs on a GPU, whose memory TensorFlow.js does not report
   const onGpu = (tf.backend() as { isUsingGpuDevice?: unknown }).isUsingGpuDevice === true;
@@ -104,8 +106,6 @@ export function checkStepMemory(steps: readonly StepMemory[], batchSize: number,
     );
   }
 }
-
-const WASM_BUDGET = { engine: 'wasm', limitName: 'the wasm heap stops at' } as const;
 
 /** Measures every task's step and checks the batch size against the budget's limit, before step 1. */
 export async function guardStepMemory(

@@ -125,6 +125,7 @@ class Summaries {
 
 async function loop(run: Run, stop: { requested: boolean }, summaries: Summaries): Promise<{ stoppedBy: StopReason; ms: number; steps: number }> {
   const { options } = run;
+  const schedule = lrScheduleOf(options);
   let ms = 0;
   let steps = 0;
   while (run.step < options.steps) {
@@ -141,7 +142,7 @@ async function loop(run: Run, stop: { requested: boolean }, summaries: Summaries
     }
     let figures;
     const optimizer = run.optimizers.get(task) as tf.Optimizer;
-    const lr = learningRateAt(run.step, lrScheduleOf(options));
+    const lr = learningRateAt(run.step, schedule);
     setLearningRate(optimizer, lr);
     try {
       figures = trainStep(run.net, optimizer, batch, { lassoWeight: options.lassoWeight, bnMomentum: options.bnMomentum });
