@@ -1,7 +1,6 @@
 // Decoding one image file to 8-bit RGB with sharp, turning every way a file can be bad into a reason.
-import { promises as fs } from 'node:fs';
 import sharp from 'sharp';
-import { isUnknownError, regularFileSize, type RgbImage } from '@mtssl/core';
+import { BadImage, isUnknownError, readImageBytes, type RgbImage } from '@mtssl/core';
 import type { CropGeometry } from './crop';
 
 /** A file that cannot serve as a sample; `reason` goes into the run report. */
@@ -20,20 +19,12 @@ function classify(err: unknown): string {
 }
 
 async function readNonEmpty(file: string): Promise<Buffer> {
-  let bytes: Buffer;
   try {
-    // core's check first: a FIFO named .jpg would block readFile for ever
-    await regularFileSize(file);
+    return await readImageBytes(file);
   } catch (err) {
-    throw new ImageInputError((err as Error).message);
+    if (err instanceof BadImage) throw new ImageInputError(err.message);
+    throw err;
   }
-  try {
-    bytes = await fs.readFile(file);
-  } catch (err) {
-    throw new ImageInputError(`unreadable: ${(err as Error).message}`);
-  }
-  if (bytes.length === 0) throw new ImageInputError('empty file: 0 bytes');
-  return bytes;
 }
 
 /** Decodes (EXIF-oriented, alpha dropped) to interleaved RGB; rejects images below minSize. */

@@ -1,6 +1,6 @@
 import { abBinCenters, Rng, srgbToLab } from '@mtssl/core';
 import { sampleCrop } from './crop';
-import { averageAb, chromaStats, encodeCrop, isNearGrayscale, meanChroma } from './encode';
+import { averageAb, chromaStats, encodeCrop, grayscaleCheck, isNearGrayscale, meanChroma } from './encode';
 
 function solid(size: number, rgb: readonly number[]): Uint8Array {
   const out = new Uint8Array(size * size * 3);
@@ -64,6 +64,33 @@ describe('meanChroma (grayscale detection)', () => {
     expect(stats.mean).toBeLessThan(3);
     expect(stats.vividFraction).toBeCloseTo(0.02, 5);
     expect(isNearGrayscale(stats, 3)).toBe(false);
+  });
+});
+
+describe('grayscaleCheck', () => {
+  it('decides as isNearGrayscale(chromaStats) does, on grey, colourful and borderline images', () => {
+    let x = 7;
+    const rand = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const images: Uint8Array[] = [solid(10, [92, 90, 88]), solid(10, [200, 40, 40]), solid(200, [30, 31, 29])];
+    for (let vividPixels = 0; vividPixels <= 6; vividPixels++) {
+      // 300 x 300 px sampled with stride 5 (18,000 pixels): 1 % is 180 vivid pixels among those sampled
+      const img = solid(300, [60, 60, 62]);
+      for (let v = 0; v < vividPixels * 40; v++) img.set([230, 200, 20], Math.floor(rand() * 18000) * 5 * 3);
+      images.push(img);
+    }
+    for (let n = 0; n < 20; n++) images.push(Uint8Array.from({ length: 64 * 48 * 3 }, () => 80 + rand() * (n + 1) * 3));
+    let grey = 0;
+    for (const img of images) {
+      const stats = chromaStats(img, 3, 12);
+      const check = grayscaleCheck(img, 3, 3);
+      expect(check.grey).toBe(isNearGrayscale(stats, 3));
+      if (check.grey) {
+        grey++;
+        expect(check.meanChroma).toBe(stats.mean);
+      }
+    }
+    expect(grey).toBeGreaterThan(3);
+    expect(grey).toBeLessThan(images.length - 3);
   });
 });
 

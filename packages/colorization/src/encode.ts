@@ -102,3 +102,29 @@ export const VIVID_FRACTION = 0.01;
 export function isNearGrayscale(stats: ChromaStats, threshold: number): boolean {
   return stats.mean < threshold && stats.vividFraction < VIVID_FRACTION;
 }
+
+/** A grey image's mean chroma (for the skip reason); a colourful one's is never computed. */
+export type GrayscaleCheck = { readonly grey: true; readonly meanChroma: number } | { readonly grey: false };
+
+/**
+ * isNearGrayscale(chromaStats(rgb, channels, 4 x threshold)) without visiting every sampled pixel of a
+ * colourful image: once 1 % of the sampled pixels are vivid the image is not grey whatever the rest
+ * hold, so the answer is the same and most photos stop after a few hundred pixels.
+ */
+export function grayscaleCheck(rgb: Uint8Array, channels: 3 | 4, threshold: number, maxPixels = 16384): GrayscaleCheck {
+  const pixels = rgb.length / channels;
+  const stride = Math.max(1, Math.floor(pixels / maxPixels));
+  const sampled = Math.ceil(pixels / stride);
+  const vivid = 4 * threshold;
+  let sum = 0;
+  let vividCount = 0;
+  for (let p = 0; p < pixels; p += stride) {
+    const i = p * channels;
+    const [, a, b] = srgbToLab(rgb[i] as number, rgb[i + 1] as number, rgb[i + 2] as number);
+    const c = Math.hypot(a, b);
+    sum += c;
+    if (c > vivid && ++vividCount / sampled >= VIVID_FRACTION) return { grey: false };
+  }
+  const stats = sampled ? { mean: sum / sampled, vividFraction: vividCount / sampled } : { mean: 0, vividFraction: 0 };
+  return isNearGrayscale(stats, threshold) ? { grey: true, meanChroma: stats.mean } : { grey: false };
+}

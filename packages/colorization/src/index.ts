@@ -10,5 +10,5 @@ export {
 export { colorizationSchema, binCentersFor, COLORIZATION_SCHEMA_VERSION } from './schema';
 export { finalizeColorization, binHistogram, type RebalanceExtras } from './finalize';
 export { previewColorization, decodedAb } from './preview';
-export { encodeCrop, averageAb, meanChroma, chromaStats, isNearGrayscale, VIVID_FRACTION, type ChromaStats, type EncodeSpec, type EncodedTargets } from './encode';
+export { encodeCrop, averageAb, meanChroma, chromaStats, grayscaleCheck, isNearGrayscale, VIVID_FRACTION, type ChromaStats, type GrayscaleCheck, type EncodeSpec, type EncodedTargets } from './encode';
 export { TRUE_AB_FIELD } from './make-sample';

@@ -2,7 +2,7 @@
 import { sampleRng, Sample } from '@mtssl/core';
 import { sampleCrop } from './crop';
 import { cropResize, decodeRgb, ImageInputError } from './decode';
-import { chromaStats, encodeCrop, isNearGrayscale } from './encode';
+import { encodeCrop, grayscaleCheck } from './encode';
 import type { ColorizationOptions } from './options';
 import { binCentersFor } from './schema';
 import { ColorizationResult, ColorizationTask, TASK_KEY } from './task';
@@ -33,11 +33,10 @@ export async function makeSample(task: ColorizationTask): Promise<ColorizationRe
     if (err instanceof ImageInputError) return failure(task, err.reason, false);
     throw err;
   }
-  const stats = chromaStats(image.data, 3, 4 * o.grayscaleChroma);
-  const chroma = stats.mean;
-  const grey = isNearGrayscale(stats, o.grayscaleChroma);
-  if (grey && o.grayscale === 'skip') {
-    return failure(task, `grayscale: mean chroma ${chroma.toFixed(1)} < ${o.grayscaleChroma}`, true);
+  const check = grayscaleCheck(image.data, 3, o.grayscaleChroma);
+  const grey = check.grey;
+  if (check.grey && o.grayscale === 'skip') {
+    return failure(task, `grayscale: mean chroma ${check.meanChroma.toFixed(1)} < ${o.grayscaleChroma}`, true);
   }
   const crop = sampleCrop(sampleRng(task.seed, TASK_KEY, task.index), image.width, image.height, o.minCropScale, o.flip);
   const rgb = await cropResize(image, crop, o.inputSize);
@@ -51,5 +50,5 @@ export async function makeSample(task: ColorizationTask): Promise<ColorizationRe
     sample_weight: Float32Array.of(grey ? o.grayscaleWeight : 1),
     [TRUE_AB_FIELD]: trueAb(lab),
   };
-  return { ok: true, index: task.index, sample, chroma };
+  return { ok: true, index: task.index, sample };
 }

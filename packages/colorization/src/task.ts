@@ -12,5 +12,5 @@ export interface ColorizationTask {
 }
 
 export type ColorizationResult =
-  | { readonly ok: true; readonly index: number; readonly sample: Sample; readonly chroma: number }
+  | { readonly ok: true; readonly index: number; readonly sample: Sample }
   | { readonly ok: false; readonly index: number; readonly file: string; readonly reason: string; readonly grayscale: boolean };

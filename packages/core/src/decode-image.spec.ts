@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { BadImage, decodeImage, DecodeLimits, isUnknownError } from './decode-image';
+import { BadImage } from './bad-image';
+import { decodeImage, DecodeLimits, isUnknownError } from './decode-image';
 
 const limits: DecodeLimits = { shortSide: 48, minSourceSide: 32, minSourceWhy: '32 px for the test' };
 

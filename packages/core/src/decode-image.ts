@@ -1,7 +1,9 @@
 // Decodes one image file into RGB at a target short side, turning every way a file can be
 // unusable into a BadImage with a reason a person can act on.
-import { stat } from 'node:fs/promises';
 import sharp from 'sharp';
+import { BadImage } from './bad-image';
+import { readImageBytes } from './image-bytes';
+import { readJpegHeader } from './jpeg-header';
 
 /** A decoded 3-channel (RGB, HWC, uint8) image. */
 export interface RgbImage {
@@ -10,10 +12,6 @@ export interface RgbImage {
   readonly height: number;
 }
 
-/** A file that cannot serve as an input; the message is the report's reason. */
-export class BadImage extends Error {
-  override readonly name = 'BadImage';
-}
 
 export interface DecodeLimits {
   /** The short side after resizing. */
@@ -34,11 +32,10 @@ function classify(err: unknown): BadImage {
 
 /** Resizes so the short side equals limits.shortSide (aspect kept); always 3 channels. */
 export async function decodeImage(file: string, limits: DecodeLimits): Promise<RgbImage> {
-  const size = await regularFileSize(file);
-  if (size === 0) throw new BadImage('empty file: 0 bytes');
+  const bytes = await readImageBytes(file);
   // libvips keeps one error buffer per process: a failure in another worker thread at the same moment
   // can leave this one with "Unknown error"; decoding again names the real problem
-  const decode = () => decodeOnce(file, limits).catch((err: unknown) => (isUnknownError(err) ? decodeOnce(file, limits) : Promise.reject(err)));
+  const decode = () => decodeOnce(bytes, limits).catch((err: unknown) => (isUnknownError(err) ? decodeOnce(bytes, limits) : Promise.reject(err)));
   try {
     return await decode();
   } catch (err) {
@@ -52,11 +49,10 @@ export function isUnknownError(err: unknown): boolean {
 }
 
 /** One decode; errors go up unclassified (decodeImage classifies them, after retrying an "Unknown error"). */
-async function decodeOnce(file: string, limits: DecodeLimits): Promise<RgbImage> {
+async function decodeOnce(bytes: Buffer, limits: DecodeLimits): Promise<RgbImage> {
   // 'truncated' rejects cut-off files instead of returning grey-filled pixels.
-  const input = sharp(file, { failOn: 'truncated' });
-  const meta = await input.metadata();
-  const { width, height } = orientedSize(meta);
+  const input = sharp(bytes, { failOn: 'truncated' });
+  const { width, height } = orientedSize(readJpegHeader(bytes) ?? (await input.metadata()));
   if (Math.min(width, height) < limits.minSourceSide) {
     throw new BadImage(`too small: ${width}x${height} < ${limits.minSourceWhy}`);
   }
@@ -73,23 +69,7 @@ async function decodeOnce(file: string, limits: DecodeLimits): Promise<RgbImage>
   return { data: toRgb(data, info.channels), width: info.width, height: info.height };
 }
 
-/**
- * The size of `file` if it is a regular file; otherwise a BadImage naming why (missing or dangling link,
- * a folder, a FIFO, a device), so no stream ever blocks reading a pipe or crashes on a stat.
- */
-export async function regularFileSize(file: string): Promise<number> {
-  let info;
-  try {
-    info = await stat(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new BadImage(`unreadable: ${code === 'ENOENT' ? 'no such file (or a dangling link)' : `${code} ${(err as Error).message.split('\n')[0]}`}`);
-  }
-  if (!info.isFile()) throw new BadImage(`not a regular file (${info.isDirectory() ? 'a directory' : info.isFIFO() ? 'a FIFO' : 'a device or socket'})`);
-  return info.size;
-}
-
-function orientedSize(meta: sharp.Metadata): { width: number; height: number } {
+function orientedSize(meta: { width?: number; height?: number; orientation?: number }): { width: number; height: number } {
   const width = meta.width ?? 0;
   const height = meta.height ?? 0;
   // EXIF orientations 5-8 swap the axes once .rotate() applies them.

@@ -20,6 +20,11 @@ exports.handle = async (task) => {
   const v = task.index * 10 + task.file.length;
   return { ok: true, index: task.index, sample: { u: Uint8Array.of(v & 255), i: Int32Array.of(v), f: Float32Array.of(v / 2) } };
 };
+// chunks answer each task in order; the chunk's length is recorded to show chunks arrived whole
+exports.handleChunk = async (tasks) => Promise.all(tasks.map(async (t) => {
+  const r = await exports.handle(t);
+  return r.ok ? { ...r, sample: { ...r.sample, u: Uint8Array.of(tasks.length) } } : r;
+}));
 `,
   );
   return file;
@@ -44,7 +49,7 @@ const schema: SampleSchema = {
 describe('driveStream', () => {
   const workerFile = makeWorker();
 
-  async function run(files: string[], context: Partial<StreamContext>, dataSkips = false) {
+  async function run(files: string[], context: Partial<StreamContext>, dataSkips = false, chunkSize?: number) {
     const ctx: StreamContext = { seed: 1, threads: 1, policy: 'skip', total: 8, ...context };
     const fileAt = (k: number): string => files[k % files.length] as string;
     const stream = driveStream<Task, Result>({
@@ -54,6 +59,7 @@ describe('driveStream', () => {
       taskFor: (k) => ({ index: k, file: fileAt(k) }),
       filesFor: (k) => [fileAt(k)],
       ...(dataSkips ? { isDataSkip: (r: Result) => 'grey' in r } : {}),
+      ...(chunkSize !== undefined ? { chunkSize } : {}),
     });
     const items: StreamItem[] = [];
     for await (const item of stream) items.push(item);
@@ -68,6 +74,24 @@ describe('driveStream', () => {
     expect(two.items).toEqual(one.items);
     expect(resumed.items).toEqual(one.items.slice(5));
     expect(one.report).toMatchObject({ samplesWritten: 8, inputsSeen: 3, skipped: [] });
+  });
+
+  it('sends chunks of positions to handleChunk and yields the same positions, with skips, from any start', async () => {
+    const files = ['a', 'bb', 'bad1', 'ccc'];
+    const plain = await run(files, { threads: 2, total: 11 });
+    const chunked = await run(files, { threads: 2, total: 11 }, false, 4);
+    const withoutU = (items: StreamItem[]) => items.map((i) => ({ index: i.index, f: i.sample['f'] }));
+    expect(withoutU(chunked.items)).toEqual(withoutU(plain.items));
+    expect(chunked.report).toEqual(plain.report);
+    // chunks of 4 from position 0: [0-3] [4-7] [8-10], the last one short
+    expect(chunked.items.map((i) => (i.sample['u'] as Uint8Array)[0])).toEqual([4, 4, 4, 4, 4, 4, 3, 3]);
+    const resumed = await run(files, { threads: 1, total: 11, startIndex: 5 }, false, 4);
+    expect(withoutU(resumed.items)).toEqual(withoutU(plain.items).filter((i) => i.index >= 5));
+    await expect(run(files, { policy: 'fail', total: 11 }, false, 4)).rejects.toThrow('bad1: corrupt image: on purpose');
+  });
+
+  it('rejects an invalid chunk size', async () => {
+    await expect(run(['a'], {}, false, 0)).rejects.toThrow('chunkSize must be a positive integer, got 0');
   });
 
   it("re-views worker arrays with this realm's constructors", async () => {

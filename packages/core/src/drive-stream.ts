@@ -2,6 +2,7 @@
 // bad-input policy to the positions a worker could not fill. Shared by the image streams.
 import { RunReport } from './bad-input';
 import { WorkerPool } from './pool';
+import { requirePositiveInt } from './validate';
 import type { FieldArray, Sample, SampleSchema } from './schema';
 import type { SampleStream, StreamContext, StreamItem } from './stream';
 
@@ -29,6 +30,13 @@ export interface DriveSpec<TTask, TResult extends PositionResult = PositionResul
    * (colorization's grayscale images). Such a skip is recorded but never fails a 'fail' run.
    */
   readonly isDataSkip?: (result: TResult) => boolean;
+  /**
+   * Positions per worker task (default 1). Above 1 the worker module exports `handleChunk(tasks)`,
+   * answering each task in order, and can share work between neighbouring positions (exemplar decodes
+   * the image that is one sample's negative and the next one's anchor once). Samples must not depend on
+   * where chunks start: a resumed run starts its first chunk anywhere.
+   */
+  readonly chunkSize?: number;
 }
 
 export function driveStream<TTask, TResult extends PositionResult = PositionResult>(spec: DriveSpec<TTask, TResult>): SampleStream {
@@ -47,34 +55,58 @@ async function* iterate<TTask, TResult extends PositionResult>(
   const { context } = spec;
   const start = context.startIndex ?? 0;
   const seen = new Set<string>();
-  function* tasks(): Generator<TTask> {
-    for (let k = start; k < context.total; k++) {
-      for (const f of spec.filesFor(k)) seen.add(f);
-      yield spec.taskFor(k);
+  const chunkSize = requirePositiveInt('chunkSize', spec.chunkSize ?? 1);
+  function* chunks(): Generator<TTask[]> {
+    for (let k = start; k < context.total; k += chunkSize) {
+      const chunk: TTask[] = [];
+      for (let j = k; j < Math.min(k + chunkSize, context.total); j++) {
+        for (const f of spec.filesFor(j)) seen.add(f);
+        chunk.push(spec.taskFor(j));
+      }
+      yield chunk;
     }
   }
-  const pool = new WorkerPool<TTask, TResult>({ workerFile: spec.workerFile, threads: context.threads });
   let done = 0;
   let skipped = 0;
-  try {
-    for await (const result of pool.mapOrdered(tasks(), context.signal)) {
-      done++;
-      report.inputsSeen = seen.size;
-      if (result.ok) {
-        // the policy applies to inputs passed over too: 'fail' stops at them, 'skip' names them
-        for (const bad of result.badInputs ?? []) report.badInput(bad.file, bad.reason);
-        report.samplesWritten++;
-        yield { index: result.index, sample: adoptSample(result.sample) };
-      } else {
-        skipped++;
-        if (spec.isDataSkip?.(result)) recordDataSkip(report, result.file, result.reason);
-        else report.badInput(result.file, result.reason); // throws under policy 'fail'
-      }
-      context.onProgress?.({ done: start + done, total: context.total, samples: report.samplesWritten, skipped });
+  // leaving this loop (end, break, throw) returns the answers generator, which stops the workers
+  for await (const result of answers<TTask, TResult>(spec.workerFile, context, chunkSize, chunks())) {
+    done++;
+    report.inputsSeen = seen.size;
+    if (result.ok) {
+      // the policy applies to inputs passed over too: 'fail' stops at them, 'skip' names them
+      for (const bad of result.badInputs ?? []) report.badInput(bad.file, bad.reason);
+      report.samplesWritten++;
+      yield { index: result.index, sample: adoptSample(result.sample) };
+    } else {
+      skipped++;
+      if (spec.isDataSkip?.(result)) recordDataSkip(report, result.file, result.reason);
+      else report.badInput(result.file, result.reason); // throws under policy 'fail'
     }
+    context.onProgress?.({ done: start + done, total: context.total, samples: report.samplesWritten, skipped });
+  }
+}
+
+/** The workers' answers in position order: one task a position (`handle`), or one a chunk (`handleChunk`). */
+async function* answers<TTask, TResult>(workerFile: string, context: StreamContext, chunkSize: number, chunks: Iterable<TTask[]>): AsyncGenerator<TResult> {
+  if (chunkSize === 1) {
+    const pool = new WorkerPool<TTask, TResult>({ workerFile, threads: context.threads });
+    try {
+      yield* pool.mapOrdered(firstOfEach(chunks), context.signal);
+    } finally {
+      await pool.destroy();
+    }
+    return;
+  }
+  const pool = new WorkerPool<TTask[], TResult[]>({ workerFile, handler: 'handleChunk', threads: context.threads });
+  try {
+    for await (const results of pool.mapOrdered(chunks, context.signal)) yield* results;
   } finally {
     await pool.destroy();
   }
+}
+
+function* firstOfEach<T>(chunks: Iterable<T[]>): Generator<T> {
+  for (const chunk of chunks) yield chunk[0] as T;
 }
 
 /** Records a skip without the policy: merge adds it to the report (once per file) and never throws. */

@@ -24,6 +24,8 @@ export * from './dataset-merge';
 export * from './manifest-from-folder';
 export * from './epoch-order';
 export * from './drive-stream';
+export * from './bad-image';
 export * from './decode-image';
+export * from './image-bytes';
 export * from './measure-stream';
 export * from './bench-images';

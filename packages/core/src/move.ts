@@ -19,13 +19,13 @@ export function ownedCopy<T extends FieldArray>(view: T): T {
 
 /**
  * Wraps a worker's result so Piscina transfers every typed array found in its top-level
- * fields (or nested one level in an object) instead of copying them.
+ * fields (or nested up to three levels, as in a chunk of results) instead of copying them.
  */
 export function moveOut<T extends object>(value: T): T {
   const buffers = new Set<ArrayBuffer>();
   const visit = (v: unknown, depth: number) => {
     if (ArrayBuffer.isView(v) && ownsBuffer(v) && !Buffer.isBuffer(v)) buffers.add(v.buffer as ArrayBuffer);
-    else if (v && typeof v === 'object' && depth < 2) for (const child of Object.values(v)) visit(child, depth + 1);
+    else if (v && typeof v === 'object' && depth < 4) for (const child of Object.values(v)) visit(child, depth + 1);
   };
   visit(value, 0);
   const wrapper = {

@@ -12,12 +12,15 @@ function makeWorker(): string {
     `
 const { setTimeout: sleep } = require('node:timers/promises');
 const { threadId } = require('node:worker_threads');
+let running = 0;
 exports.handle = async (task) => {
   if (task.throw) throw new Error('task ' + task.k + ' failed on purpose');
   if (task.crash) process.exit(3);
+  const concurrent = ++running;
   await sleep(task.delay || 0);
+  running--;
   const out = new Float32Array(4).fill(task.k);
-  return { k: task.k, threadId, out };
+  return { k: task.k, threadId, out, concurrent };
 };
 `,
   );
@@ -101,8 +104,21 @@ describe('WorkerPool', () => {
     await expect(pool.run({ k: 1, delay: 0 })).rejects.toThrow('closed');
   });
 
+  it('runs tasksPerWorker tasks at once in each worker', async () => {
+    const concurrency = async (tasksPerWorker: number) => {
+      const pool = new WorkerPool<{ k: number; delay: number }, { concurrent: number }>({ workerFile, threads: 1, tasksPerWorker });
+      const seen: number[] = [];
+      for await (const r of pool.mapOrdered([0, 1, 2, 3].map((k) => ({ k, delay: 150 })))) seen.push(r.concurrent);
+      await pool.close();
+      return Math.max(...seen);
+    };
+    expect(await concurrency(1)).toBe(1);
+    expect(await concurrency(2)).toBe(2);
+  });
+
   describe('invalid parameters', () => {
     it('rejects bad options with clear messages', () => {
+      expect(() => new WorkerPool({ workerFile, tasksPerWorker: 1.5 })).toThrow('tasksPerWorker must be a positive integer, got 1.5');
       expect(() => new WorkerPool({ workerFile, threads: 0 })).toThrow('threads must be a positive integer, got 0');
       expect(() => new WorkerPool({ workerFile, maxInFlight: -1 })).toThrow('maxInFlight must be a positive integer, got -1');
       expect(() => new WorkerPool({ workerFile: '/nope/x.js' })).toThrow('worker module not found: /nope/x.js');

@@ -15,6 +15,11 @@ export interface PoolOptions {
   readonly threads?: number;
   /** Bound on queued plus running tasks; the producer waits beyond it. */
   readonly maxInFlight?: number;
+  /**
+   * Tasks each worker runs at once. Above 1 a worker's JavaScript for one sample runs while libvips
+   * (on libuv's thread pool) decodes the next, so one worker keeps its core busy.
+   */
+  readonly tasksPerWorker?: number;
   /** Threads libvips may use inside each worker (sharp.concurrency); 1 keeps threads from multiplying. */
   readonly sharpConcurrency?: number;
   /** Passed to every worker as Piscina's workerData. */
@@ -24,10 +29,11 @@ export interface PoolOptions {
 export const POOL_DEFAULTS = Object.freeze({
   handler: 'handle',
   threads: 1,
+  tasksPerWorker: 2,
   sharpConcurrency: 1,
 });
 
-const KNOWN = ['workerFile', 'handler', 'threads', 'maxInFlight', 'sharpConcurrency', 'workerData'];
+const KNOWN = ['workerFile', 'handler', 'threads', 'tasksPerWorker', 'maxInFlight', 'sharpConcurrency', 'workerData'];
 
 /** Data every worker sees: callers' workerData plus the pool's own settings. */
 export interface PoolWorkerData extends Record<string, unknown> {
@@ -37,6 +43,7 @@ export interface PoolWorkerData extends Record<string, unknown> {
 export class WorkerPool<TIn, TOut> {
   readonly threads: number;
   readonly maxInFlight: number;
+  readonly tasksPerWorker: number;
   private readonly piscina: Piscina<TIn, TOut>;
   private readonly abort = new AbortController();
   private closed = false;
@@ -47,7 +54,9 @@ export class WorkerPool<TIn, TOut> {
       throw new Error(`worker module not found: ${options.workerFile} (build the package first: npx nx run-many -t build)`);
     }
     this.threads = requirePositiveInt('threads', options.threads ?? POOL_DEFAULTS.threads);
-    this.maxInFlight = requirePositiveInt('maxInFlight', options.maxInFlight ?? this.threads * 4);
+    const tasksPerWorker = requirePositiveInt('tasksPerWorker', options.tasksPerWorker ?? POOL_DEFAULTS.tasksPerWorker);
+    this.tasksPerWorker = tasksPerWorker;
+    this.maxInFlight = requirePositiveInt('maxInFlight', options.maxInFlight ?? this.threads * tasksPerWorker * 4);
     const sharpConcurrency = requirePositiveInt('sharpConcurrency', options.sharpConcurrency ?? POOL_DEFAULTS.sharpConcurrency);
     const workerData: PoolWorkerData = { ...(options.workerData ?? {}), sharpConcurrency };
     this.piscina = new Piscina<TIn, TOut>({
@@ -55,6 +64,7 @@ export class WorkerPool<TIn, TOut> {
       name: options.handler ?? POOL_DEFAULTS.handler,
       minThreads: this.threads,
       maxThreads: this.threads,
+      concurrentTasksPerWorker: tasksPerWorker,
       // Piscina's own queue is a second bound behind maxInFlight; it must never be the one that trips.
       maxQueue: this.maxInFlight + this.threads,
       idleTimeout: 60_000,
@@ -73,7 +83,10 @@ export class WorkerPool<TIn, TOut> {
   run(task: TIn, transfer: ArrayBuffer[] = []): Promise<TOut> {
     if (this.closed) return Promise.reject(new Error('WorkerPool is closed'));
     if (this.poolError) return Promise.reject(this.poolError);
-    return this.piscina.run(task, { transferList: transfer, signal: this.abort.signal });
+    // Piscina never gives a worker a second task while it runs an abortable one, so above one task a
+    // worker the tasks go without the signal; destroy() still stops them by terminating the workers.
+    const signal = this.tasksPerWorker === 1 ? { signal: this.abort.signal } : {};
+    return this.piscina.run(task, { transferList: transfer, ...signal });
   }
 
   /**

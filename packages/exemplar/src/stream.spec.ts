@@ -68,6 +68,21 @@ describe('exemplarStream', () => {
     expect(otherSeed.items).not.toEqual(one.items);
   });
 
+  it("takes the next sample's anchor as the negative when it is another image (one decode for two samples)", async () => {
+    const { items } = await collect(good, { total: 24 });
+    const ids = items.map((i) => Array.from(i.sample['seed_ids'] as Int32Array) as [number, number]);
+    let shared = 0;
+    for (let k = 0; k + 1 < ids.length; k++) {
+      const [anchor, negative] = ids[k] as [number, number];
+      const next = (ids[k + 1] as [number, number])[0];
+      if (Math.floor(next / 2) !== Math.floor(anchor / 2)) {
+        expect(negative).toBe(next);
+        shared++;
+      }
+    }
+    expect(shared).toBeGreaterThan(15);
+  });
+
   it('needs two images for negatives', () => {
     expect(() => exemplarStream.open(manifestOf(good.slice(0, 1)), tiny, { seed: 1, threads: 1, policy: 'skip', total: 1 })).toThrow(
       'exemplar: negatives come from another image, manifest fixture lists 1',
@@ -125,6 +140,8 @@ describe('exemplarStream', () => {
       const { items, report } = await collect(files, { total: 2 * files.length });
       expect(items).toHaveLength(2 * good.length);
       expect(report.skipped.map((s) => s.file)).toEqual([bad['corrupt']]);
+      // where the next anchor is the bad image, a random readable image stands in as the negative
+      for (const item of items) expect(files[Math.floor((item.sample['seed_ids'] as Int32Array)[1] as number / 2)]).not.toBe(bad['corrupt']);
     });
 
     it('stops under policy fail, naming the file', async () => {

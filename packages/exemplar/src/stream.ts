@@ -6,6 +6,9 @@ import { exemplarSchema } from './schema';
 import { negativeRng, pickNegatives } from './seeds';
 import { SeedRef, TASK_KEY, TripletTask } from './task';
 
+/** Samples a worker makes at a time: CHUNK_SIZE + 1 decodes for CHUNK_SIZE triplets. */
+const CHUNK_SIZE = 8;
+
 function openExemplar(manifest: ResolvedManifest, options: Readonly<ExemplarOptions>, context: StreamContext): SampleStream {
   const o = resolveExemplarOptions(options);
   const files = manifest.images.map((i) => i.path);
@@ -16,16 +19,24 @@ function openExemplar(manifest: ResolvedManifest, options: Readonly<ExemplarOpti
   // Every seed is the anchor once per epoch, in a seeded order.
   const order = new EpochOrder(context.seed, TASK_KEY, files.length * spi);
   const ref = (image: number, seedNo: number): SeedRef => ({ image, seedNo, file: files[image] as string });
-  const taskFor = (k: number): TripletTask => {
+  const anchorAt = (k: number): SeedRef => {
     const s = order.at(k);
-    const anchor = ref(Math.floor(s / spi), s % spi);
-    const negatives = pickNegatives(negativeRng(context.seed, k), anchor.image, files.length, spi).map((n) => ref(n.image, n.seedNo));
+    return ref(Math.floor(s / spi), s % spi);
+  };
+  const taskFor = (k: number): TripletTask => {
+    const anchor = anchorAt(k);
+    const random = pickNegatives(negativeRng(context.seed, k), anchor.image, files.length, spi).map((n) => ref(n.image, n.seedNo));
+    // The next sample's anchor (the epoch order makes it a uniform other seed) comes first: a worker
+    // then decodes one image for two samples. The random draws stand behind it if its image is bad.
+    const next = anchorAt(k + 1);
+    const negatives = next.image === anchor.image ? random : [next, ...random.slice(0, random.length - 1)];
     return { index: k, seed: context.seed, anchor, negatives, options: o };
   };
   return driveStream<TripletTask>({
     schema: exemplarSchema(o),
     workerFile: resolveWorkerFile(__dirname, 'exemplar.worker'),
     context,
+    chunkSize: CHUNK_SIZE,
     taskFor,
     filesFor: (k) => {
       const t = taskFor(k);
