@@ -1,6 +1,10 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { Rng } from '@mtssl/core';
 import { KNN_DEFAULTS, knnAccuracy, resolveKnnOptions } from './knn';
 import type { LabelledFeatures } from './linear-probe';
+import { useCpuBackend } from './testing/cpu-backend';
+
+beforeAll(() => useCpuBackend());
 
 /** Points around one random unit direction per class, at random lengths, plus small noise. */
 function directionClusters(seed: number, draw: number, perClass: number, numClasses: number, dim: number, noise: number): LabelledFeatures {
@@ -118,11 +122,11 @@ describe('knnAccuracy', () => {
     expect(knnAccuracy(train, test, 2, 7, { k: 1 })).toMatchObject({ top1: 0, top5: 0, top5Trivial: false });
   });
 
-  it('matches a sort-everything reference across block and tile edges', () => {
-    // At 300 dims a train tile is 216 rows, so 517 rows are two full tiles and an odd remainder;
-    // 70 test rows are a block of 64 and 6.
+  it('matches a sort-everything reference across block edges, and disposes every tensor', () => {
+    // 140 test rows are a block of 128 and 12
     const train = randomSet(4, 517, 300, 8);
-    const test = randomSet(5, 70, 300, 8);
+    const test = randomSet(5, 140, 300, 8);
+    const tensors = tf.memory().numTensors;
     for (const [k, temperature] of [[10, 0.1], [1, 0.5], [517, 0.07]] as const) {
       const scores = knnAccuracy(train, test, 300, 8, { k, temperature });
       const expected = referenceKnn(train, test, 300, 8, k, temperature);
@@ -131,6 +135,7 @@ describe('knnAccuracy', () => {
       expect(scores.top5Trivial).toBe(false);
       expect(scores.top5).toBeGreaterThanOrEqual(scores.top1);
     }
+    expect(tf.memory().numTensors).toBe(tensors);
   });
 
   it('leaves its inputs unchanged', () => {
