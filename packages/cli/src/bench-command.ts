@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { TASKS, TaskName } from '@mtssl/core';
 import { intFlag, numberFlag, parseFlags, presetFlag } from './args';
+import { benchDemand, demandTable } from './bench-demand';
 import { benchStream } from './bench-stream';
 
 interface Bench {
@@ -15,6 +16,7 @@ interface Bench {
 }
 
 const BENCHES: readonly Bench[] = [
+  { name: 'demand', steps: [['node', 'packages/cli/dist/main.js', 'bench', '--demand', '--seconds', '10']] },
   { name: 'relative-position', steps: [['node', 'packages/relative-position/bench/bench.js']] },
   { name: 'colorization', steps: [['node', 'packages/colorization/bench/bench.js']] },
   { name: 'exemplar', steps: [['node', 'packages/exemplar/bench/bench.js']] },
@@ -39,6 +41,7 @@ export const BENCH_FLAGS = {
   manifest: { type: 'string' },
   preset: { type: 'string' },
   json: { type: 'boolean' },
+  demand: { type: 'boolean' },
 } as const;
 
 const schema = z
@@ -57,9 +60,10 @@ const schema = z
     manifest: z.string().default('data-manifests/flowers.json'),
     preset: presetFlag,
     json: z.boolean().default(false),
+    demand: z.boolean().default(false),
   })
   .strict()
-  .refine((a) => !(a.stream && a.only), { message: '--stream and --only exclude each other' });
+  .refine((a) => [a.stream, a.only, a.demand || undefined].filter((x) => x !== undefined).length <= 1, { message: '--stream, --demand and --only exclude each other' });
 
 export async function benchCommand(argv: readonly string[], signal: AbortSignal, log: (line: string) => void): Promise<void> {
   const a = parseFlags(argv, BENCH_FLAGS, schema, 'bench');
@@ -67,6 +71,11 @@ export async function benchCommand(argv: readonly string[], signal: AbortSignal,
     const r = await benchStream({ task: a.stream, threads: a.threads, seconds: a.seconds, warmup: a.warmup, manifest: a.manifest, preset: a.preset }, signal);
     if (a.json) process.stdout.write(`${JSON.stringify(r)}\n`);
     else log(`bench ${r.task}: ${r.samples_per_s} samples/s (${r.samples} in ${r.seconds} s after ${a.warmup} s warm-up), ${r.threads} worker thread(s), preset ${r.preset}, ${r.files} files, peak RSS ${r.peak_rss_mb} MiB`);
+    return;
+  }
+  if (a.demand) {
+    const args = { manifest: a.manifest, preset: a.preset, seconds: a.seconds, warmup: a.warmup };
+    log(demandTable(await benchDemand(args, signal, log), args));
     return;
   }
   const root = process.cwd();

@@ -122,14 +122,15 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
   },
   bench: {
     summary: 'run the benchmarks: stream samples/s and peak memory, engine GFLOPS and ms/step',
-    help: `mtssl bench [--only <names>] | bench --stream <task> [--threads N --seconds S --warmup W --json]\n\n${flagHelp(BENCH_FLAGS, {
-      only: 'subset of relative-position,colorization,exemplar,motion,trainer',
+    help: `mtssl bench [--only <names>] | bench --stream <task> [--threads N --seconds S --warmup W --json] | bench --demand [--manifest M --preset P --seconds S]\n\n${flagHelp(BENCH_FLAGS, {
+      only: 'subset of demand,relative-position,colorization,exemplar,motion,trainer',
+      demand: "each of the manifest's streams with 1 and 2 workers beside the samples/s of its task the trainer takes from shards (round robin, batch 16): whether train --live would wait for a stream",
       stream: "time one stream instead: relative-position | colorization | exemplar | motion (the pipeline peer's method: seed 1, policy skip, samples reaching the main thread after the warm-up, no shard writing)",
       threads: 'with --stream: worker threads (default 1)',
-      seconds: 'with --stream: timed seconds (default 20)',
-      warmup: 'with --stream: seconds from pool creation before timing starts (default 3)',
-      manifest: 'with --stream: the images or videos (default data-manifests/flowers.json, the 2,500 shared flowers)',
-      preset: "with --stream: the stream geometry (default cpu, the peer's)",
+      seconds: 'with --stream or --demand: timed seconds a measurement (default 20)',
+      warmup: 'with --stream or --demand: seconds from pool creation before timing starts (default 3)',
+      manifest: 'with --stream or --demand: the images or videos (default data-manifests/flowers.json, the 2,500 shared flowers)',
+      preset: "with --stream or --demand: the stream geometry and network (default cpu, the peer's)",
       json: 'with --stream: print one JSON line (side, task, threads, samples_per_s, ...) on stdout',
     })}`,
     async run(argv, signal, log) {

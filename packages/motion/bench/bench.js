@@ -6,7 +6,29 @@ const { existsSync, mkdtempSync, readdirSync, statSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { extname, join } = require('node:path');
 const { measureStream } = require('@mtssl/core');
+const { spawnSync } = require('node:child_process');
 const { motionStream, resolveFfmpegPath } = require('../dist/index.js');
+// internals, for the floor: the same filter graph and frame selection the workers give ffmpeg
+const { filterGraph } = require('../dist/decode.js');
+const { neededFrames, selectExpression } = require('../dist/positions.js');
+
+/**
+ * The ffmpeg floor: one ffmpeg a video, in turn, with the stream's own selection, scaling and cropping
+ * of every frame one pass needs, writing to nowhere. What the stream adds is the pipe and the masks.
+ */
+function ffmpegFloor(videos, o) {
+  const ffmpeg = resolveFfmpegPath();
+  const slots = o.framesPerVideo;
+  const vf = filterGraph({ select: selectExpression(0, slots, o), height: o.height, width: o.width });
+  const maxFrames = String(neededFrames(0, slots, o).length);
+  let frames = 0;
+  const start = performance.now();
+  for (const file of videos) {
+    const r = spawnSync(ffmpeg, ['-v', 'error', '-nostdin', '-threads', String(o.ffmpegThreads), '-i', file, '-map', '0:v:0', '-vsync', '0', '-vf', vf, '-frames:v', maxFrames, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 1 << 30 });
+    frames += Math.floor((r.stdout?.length ?? 0) / (o.height * o.width * 3));
+  }
+  return { seconds: (performance.now() - start) / 1000, frames };
+}
 
 const VIDEO_EXT = ['.mp4', '.avi', '.mkv', '.mov', '.webm'];
 
@@ -46,6 +68,12 @@ async function main() {
     );
   }
   console.log(`peak RSS of the node process: ${m.peakRssMiB.toFixed(0)} MiB`);
+  const floor = ffmpegFloor(videos, options);
+  const one = m.runs.find((r) => r.threads === 1);
+  console.log(
+    `ffmpeg floor (one ffmpeg at a time, the same frames and decoder threads, no masks): ${floor.seconds.toFixed(2)} s, ` +
+      `${(floor.frames / floor.seconds).toFixed(0)} frames/s; the stream on 1 thread reaches ${((100 * floor.seconds) / one.seconds).toFixed(0)} % of it`,
+  );
 }
 
 main().catch((err) => {
