@@ -1,15 +1,32 @@
 // One task's batches straight from a live stream: stream order, a batch may span epochs, and the state is
-// the next stream position (what a checkpoint stores and a resume reopens at).
+// the next stream position (what a checkpoint stores and a resume reopens at). The stream is pulled ahead
+// (two batches, across epoch ends) while the trainer computes; what was pulled ahead and not consumed is
+// dropped, so the state and a resume depend on consumed samples only.
 import * as tf from '@tensorflow/tfjs-core';
 import { Sample, StreamItem, TaskName } from '@mtssl/core';
 import { TaskBatch } from '../model/batch';
 import { collate } from './collate';
 import { CursorState } from './cursor';
 import { ExhaustedPolicy } from './task-source';
+import { Prefetcher } from './prefetch';
 import { LiveStream } from './training-dataset';
 
+/** A stream item tagged with its epoch, or the end of that epoch. */
+type EpochItem = { readonly epoch: number; readonly item: StreamItem } | { readonly epoch: number; readonly end: true };
+
+/** Epoch after epoch of the live stream from `from`, each epoch's end marked. */
+async function* epochs(live: LiveStream, from: CursorState, signal: AbortSignal): AsyncGenerator<EpochItem> {
+  for (let epoch = from.epoch; !signal.aborted; epoch++) {
+    for await (const item of live.open(epoch, epoch === from.epoch ? from.position : 0, signal)) yield { epoch, item };
+    yield { epoch, end: true };
+  }
+}
+
+/** Lets worker replies (macrotasks) in between batches even when every await resolves at once. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export class LiveTaskSource {
-  private iterator: AsyncIterator<StreamItem> | null = null;
+  private iterator: Prefetcher<EpochItem> | null = null;
   private abort = new AbortController();
   private state: CursorState;
 
@@ -29,29 +46,30 @@ export class LiveTaskSource {
 
   /** The next batch, or null when the epoch ends and the policy is not 'cycle'. */
   async next(batchSize: number): Promise<TaskBatch | null> {
+    await turn();
     const samples: Sample[] = [];
     let emptyEpochs = 0;
     while (samples.length < batchSize) {
-      const item = await this.pull();
-      if (item) {
-        samples.push(item.sample);
-        this.state = { epoch: this.state.epoch, position: item.index + 1 };
+      const next = await this.pull(batchSize);
+      if ('item' in next) {
+        samples.push(next.item.sample);
+        this.state = { epoch: next.epoch, position: next.item.index + 1 };
         emptyEpochs = 0;
         continue;
       }
       if (this.policy !== 'cycle') return null;
       if (++emptyEpochs > 1) throw new Error(`${this.task}: the live stream yielded no sample in a whole epoch`);
-      this.state = { epoch: this.state.epoch + 1, position: 0 };
+      this.state = { epoch: next.epoch + 1, position: 0 };
     }
     return collate(this.task, this.live.schema, samples, this.rebalance);
   }
 
-  private async pull(): Promise<StreamItem | null> {
-    this.iterator ??= this.live.open(this.state.epoch, this.state.position, this.abort.signal)[Symbol.asyncIterator]();
+  private async pull(batchSize: number): Promise<EpochItem> {
+    this.iterator ??= new Prefetcher(epochs(this.live, this.state, this.abort.signal), 2 * batchSize);
     const result = await this.iterator.next();
-    if (!result.done) return result.value;
-    this.iterator = null;
-    return null;
+    // epochs() only ends once aborted, which dispose() does
+    if (result.done) throw new Error(`${this.task}: the live stream was closed`);
+    return result.value;
   }
 
   /** Stops the stream (its workers) and frees the rebalance weights. */

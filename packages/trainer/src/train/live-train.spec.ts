@@ -76,7 +76,9 @@ describe('training from live streams', () => {
     }
     // 8 samples an epoch (positions 3 and 7 skipped): 0 1 2 4 | 5 6 8 9 | epoch 1: 0 1 2 4
     expect(states).toEqual([{ epoch: 0, position: 5 }, { epoch: 0, position: 10 }, { epoch: 1, position: 5 }]);
-    expect(live.opened).toEqual([[0, 0], [1, 0]]);
+    // epochs open in turn; the next may already be open, pulled ahead while the trainer computed
+    expect(live.opened.slice(0, 2)).toEqual([[0, 0], [1, 0]]);
+    expect(live.opened.map(([epoch]) => epoch)).toEqual([...live.opened.keys()]);
     await source.dispose();
     expect(live.signals.every((s) => s.aborted)).toBe(true);
   });
