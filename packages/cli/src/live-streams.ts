@@ -1,5 +1,6 @@
 // Live streams for `train --live`: each task's stream package opened straight on the manifest, no shards.
-import { BadInputPolicy, PresetName, ResolvedManifest, Rng, TaskName } from '@mtssl/core';
+import { BadInputPolicy, PoolCache, PresetName, ResolvedManifest, Rng, StreamItem, TaskName } from '@mtssl/core';
+import { EpochReplay } from './epoch-replay';
 import { LiveStream } from '@mtssl/trainer';
 import { STREAMS } from './registry';
 
@@ -17,15 +18,32 @@ export function epochSeed(seed: number, epoch: number): number {
   return epoch === 0 ? seed : Rng.from(seed, 'live-epoch', epoch).int(0, 2 ** 31 - 2);
 }
 
+async function* fromArray(items: readonly StreamItem[]): AsyncGenerator<StreamItem> {
+  yield* items;
+}
+
+function replayed(items: readonly StreamItem[] | null): AsyncGenerator<StreamItem> | null {
+  return items ? fromArray(items) : null;
+}
+
 export function liveStreamFor(task: TaskName, manifest: ResolvedManifest, s: LiveSettings): LiveStream {
   const stream = STREAMS[task];
   const harmonize = s.harmonize && task !== 'colorization';
   const options = stream.resolveOptions({ ...stream.presets[s.preset], ...(harmonize ? { harmonize: true } : {}) });
   const total = stream.defaultTotal(manifest, options);
+  // one set of workers for every epoch: starting them each epoch cost more than the epoch's samples on
+  // small corpora (motion on the embedded one restarted its worker ~25 times in 120 steps)
+  const pools = new PoolCache();
+  const replay = stream.seedFree ? new EpochReplay() : null;
+  const open = (epoch: number, startIndex: number, signal: AbortSignal) =>
+    stream.open(manifest, options, { seed: epochSeed(s.seed, epoch), threads: s.threads, policy: s.policy, startIndex, total, signal, pools });
   return {
     kind: 'live',
     schema: stream.schema(options),
-    open: (epoch, startIndex, signal) =>
-      stream.open(manifest, options, { seed: epochSeed(s.seed, epoch), threads: s.threads, policy: s.policy, startIndex, total, signal }),
+    open: (epoch, startIndex, signal) => {
+      if (!replay) return open(epoch, startIndex, signal);
+      return replayed(replay.replay(startIndex)) ?? replay.record(open(epoch, startIndex, signal), startIndex, signal);
+    },
+    close: () => pools.close(),
   };
 }

@@ -1,7 +1,7 @@
 // Runs stream positions [startIndex, total) through a worker pool in order and applies the
 // bad-input policy to the positions a worker could not fill. Shared by the image streams.
 import { RunReport } from './bad-input';
-import { WorkerPool } from './pool';
+import { acquirePool } from './pool-cache';
 import { requirePositiveInt } from './validate';
 import type { FieldArray, Sample, SampleSchema } from './schema';
 import type { SampleStream, StreamContext, StreamItem } from './stream';
@@ -89,19 +89,19 @@ async function* iterate<TTask, TResult extends PositionResult>(
 /** The workers' answers in position order: one task a position (`handle`), or one a chunk (`handleChunk`). */
 async function* answers<TTask, TResult>(workerFile: string, context: StreamContext, chunkSize: number, chunks: Iterable<TTask[]>): AsyncGenerator<TResult> {
   if (chunkSize === 1) {
-    const pool = new WorkerPool<TTask, TResult>({ workerFile, threads: context.threads });
+    const { pool, owned } = acquirePool<TTask, TResult>(context.pools, { workerFile, threads: context.threads });
     try {
       yield* pool.mapOrdered(firstOfEach(chunks), context.signal);
     } finally {
-      await pool.destroy();
+      if (owned) await pool.destroy();
     }
     return;
   }
-  const pool = new WorkerPool<TTask[], TResult[]>({ workerFile, handler: 'handleChunk', threads: context.threads });
+  const { pool, owned } = acquirePool<TTask[], TResult[]>(context.pools, { workerFile, handler: 'handleChunk', threads: context.threads });
   try {
     for await (const results of pool.mapOrdered(chunks, context.signal)) yield* results;
   } finally {
-    await pool.destroy();
+    if (owned) await pool.destroy();
   }
 }
 

@@ -4,6 +4,7 @@ export * from './schema';
 export * from './rng';
 export * from './bad-input';
 export * from './pool';
+export * from './pool-cache';
 export * from './move';
 export * from './worker-init';
 export * from './manifest-schema';

@@ -1,5 +1,6 @@
 // The contract every pretext-task stream package implements, so the CLI, the shard writer and the
 // trainer can drive any of them the same way without importing one from another.
+import type { PoolCache } from './pool-cache';
 import type { BadInputPolicy, RunReport } from './bad-input';
 import type { Sample, SampleSchema } from './schema';
 import type { TaskName } from './task';
@@ -29,6 +30,11 @@ export interface StreamContext {
   readonly total: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: StreamProgress) => void;
+  /**
+   * Worker pools to run in and leave running, for an owner that opens stream after stream (one an epoch)
+   * and closes them at its end. Without it a stream starts its workers and stops them when it ends.
+   */
+  readonly pools?: PoolCache;
 }
 
 /** An async-iterable stream of typed samples that declares what it emits and reports what it skipped. */
@@ -56,4 +62,9 @@ export interface PretextStream<O extends object> {
   preview(items: readonly StreamItem[], file: string, options: Readonly<O>): Promise<void>;
   /** Optional pass over a finished shard set, e.g. colorization's class-rebalancing weights. */
   finalize?(datasetDir: string, options: Readonly<O>): Promise<Readonly<Record<string, unknown>>>;
+  /**
+   * True when sample k does not depend on the context's seed (motion: fixed frame slots), so every epoch
+   * of a live run holds the same samples and one recorded epoch can be replayed.
+   */
+  readonly seedFree?: boolean;
 }

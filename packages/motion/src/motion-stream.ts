@@ -15,4 +15,6 @@ export const motionStream: PretextStream<MotionOptions> = Object.freeze({
   defaultTotal: (manifest: ResolvedManifest, o: Readonly<MotionOptions>) => manifest.videos.length * o.framesPerVideo,
   open: (manifest: ResolvedManifest, o: Readonly<MotionOptions>, context: StreamContext) => new MotionSampleStream(manifest, o, context),
   preview: writeMotionPreview,
+  /** Slots are fixed frame numbers of each video: the seed changes nothing (tested). */
+  seedFree: true,
 });

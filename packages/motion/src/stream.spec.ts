@@ -21,9 +21,9 @@ function manifest(...files: string[]): ResolvedManifest {
   return { name: 't', file: join(dir, 'm.json'), images: [], videos: files.map((path) => ({ path, split: 'train' as const })), labels: [] };
 }
 
-async function collect(m: ResolvedManifest, o: Readonly<MotionOptions>, extra: { threads?: number; startIndex?: number; policy?: 'skip' | 'fail' } = {}) {
+async function collect(m: ResolvedManifest, o: Readonly<MotionOptions>, extra: { threads?: number; startIndex?: number; policy?: 'skip' | 'fail'; seed?: number } = {}) {
   const stream = motionStream.open(m, o, {
-    seed: 7,
+    seed: extra.seed ?? 7,
     threads: extra.threads ?? 1,
     policy: extra.policy ?? 'skip',
     total: motionStream.defaultTotal(m, o),
@@ -93,6 +93,18 @@ describe('motionStream on generated videos', () => {
     const tail = one.items.filter((i) => i.index >= 3);
     expect(resumed.items.map((i) => i.index)).toEqual(tail.map((i) => i.index));
     resumed.items.forEach((item, k) => expect(Buffer.compare(item.sample['mask'] as Uint8Array, tail[k]?.sample['mask'] as Uint8Array)).toBe(0));
+  });
+
+  it('gives the same samples for any seed (seedFree: a live run replays one epoch)', async () => {
+    expect(motionStream.seedFree).toBe(true);
+    const m = manifest(join(dir, 'moving.mp4'), join(dir, 'pan.mp4'));
+    const a = await collect(m, opts, { seed: 7 });
+    const b = await collect(m, opts, { seed: 123456 });
+    expect(a.items.length).toBeGreaterThan(0);
+    expect(b.items.map((i) => i.index)).toEqual(a.items.map((i) => i.index));
+    b.items.forEach((item, k) => {
+      for (const field of ['frame', 'mask']) expect(Buffer.compare(item.sample[field] as Uint8Array, a.items[k]?.sample[field] as Uint8Array)).toBe(0);
+    });
   });
 
   it('gives identical samples whatever the chunk size (one ffmpeg per chunk is only a speed choice)', async () => {

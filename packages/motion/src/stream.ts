@@ -9,7 +9,7 @@ import {
   SampleStream,
   StreamContext,
   StreamItem,
-  WorkerPool,
+  acquirePool,
 } from '@mtssl/core';
 import { ChunkResult, ChunkTask, SLOT_STATUS, SlotStatus } from './chunk';
 import { resolveFfmpegPath } from './ffmpeg-path';
@@ -42,7 +42,7 @@ export class MotionSampleStream implements SampleStream {
     const start = this.context.startIndex ?? 0;
     if (videos.length === 0 || start >= this.context.total) return;
     const ffmpegPath = resolveFfmpegPath(this.options.ffmpegPath);
-    const pool = new WorkerPool<ChunkTask, ChunkResult>({
+    const { pool, owned } = acquirePool<ChunkTask, ChunkResult>(this.context.pools, {
       workerFile: resolveWorkerFile(__dirname, 'motion.worker'),
       threads: this.context.threads || defaultThreads(),
     });
@@ -78,9 +78,10 @@ export class MotionSampleStream implements SampleStream {
       }
     } finally {
       // Let queued chunks finish (each bounded by timeoutMs) so every worker reaps its ffmpeg child;
-      // terminating workers mid-task would leave zombie ffmpeg processes behind.
-      if (this.context.signal?.aborted) await pool.destroy();
-      else await pool.close();
+      // terminating workers mid-task would leave zombie ffmpeg processes behind. A cached pool is its
+      // owner's to stop (PoolCache.close waits the same way).
+      if (owned && this.context.signal?.aborted) await pool.destroy();
+      else if (owned) await pool.close();
     }
   }
 

@@ -79,5 +79,6 @@ export class LiveTaskSource {
     this.iterator = null;
     this.rebalance?.dispose();
     await it?.return?.();
+    await this.live.close?.();
   }
 }

@@ -36,6 +36,8 @@ export interface LiveStream {
   readonly extras?: Readonly<Record<string, unknown>>;
   /** Positions [startIndex, end of epoch) of an epoch; skipped positions yield nothing. */
   open(epoch: number, startIndex: number, signal: AbortSignal): AsyncIterable<StreamItem>;
+  /** Stops what outlives an epoch's stream (workers kept from epoch to epoch); called when training ends. */
+  close?(): Promise<void>;
 }
 
 /** What the trainer can take per task. */
