@@ -45,6 +45,8 @@ export class MotionSampleStream implements SampleStream {
     const { pool, owned } = acquirePool<ChunkTask, ChunkResult>(this.context.pools, {
       workerFile: resolveWorkerFile(__dirname, 'motion.worker'),
       threads: this.context.threads || defaultThreads(),
+      // a task's work is its ffmpeg child: one at a time, so a worker is one decoder (threads = decoders)
+      tasksPerWorker: 1,
     });
     const chunks: ChunkRef[] = [];
     // Videos known to end before some slot: later slots of them are past the end too (same output, no ffmpeg run).
