@@ -70,22 +70,33 @@ export interface ChromaStats {
   readonly vividFraction: number;
 }
 
-/** Chroma statistics over at most ~maxPixels pixels of an interleaved RGB(A) image. */
-export function chromaStats(rgb: Uint8Array, channels: 3 | 4, vivid: number, maxPixels = 16384): ChromaStats {
+/**
+ * Chroma over every stride-th pixel (at most ~maxPixels): the sum, the count above `vivid`, and whether the
+ * scan stopped early because `stopAtVivid` of the sampled pixels were already vivid.
+ */
+function scanChroma(rgb: Uint8Array, channels: 3 | 4, vivid: number, maxPixels: number, stopAtVivid = Infinity) {
   const pixels = rgb.length / channels;
   const stride = Math.max(1, Math.floor(pixels / maxPixels));
+  const sampled = Math.ceil(pixels / stride);
   let sum = 0;
-  let count = 0;
   let vividCount = 0;
   for (let p = 0; p < pixels; p += stride) {
     const i = p * channels;
-    const [, a, b] = srgbToLab(rgb[i], rgb[i + 1], rgb[i + 2]);
+    const [, a, b] = srgbToLab(rgb[i] as number, rgb[i + 1] as number, rgb[i + 2] as number);
     const c = Math.hypot(a, b);
     sum += c;
-    if (c > vivid) vividCount++;
-    count++;
+    if (c > vivid && ++vividCount / sampled >= stopAtVivid) return { sum, vividCount, sampled, stopped: true };
   }
-  return count ? { mean: sum / count, vividFraction: vividCount / count } : { mean: 0, vividFraction: 0 };
+  return { sum, vividCount, sampled, stopped: false };
+}
+
+/** Chroma statistics over at most ~maxPixels pixels of an interleaved RGB(A) image. */
+export function chromaStats(rgb: Uint8Array, channels: 3 | 4, vivid: number, maxPixels = 16384): ChromaStats {
+  return statsOf(scanChroma(rgb, channels, vivid, maxPixels));
+}
+
+function statsOf({ sum, vividCount, sampled }: ReturnType<typeof scanChroma>): ChromaStats {
+  return sampled ? { mean: sum / sampled, vividFraction: vividCount / sampled } : { mean: 0, vividFraction: 0 };
 }
 
 export function meanChroma(rgb: Uint8Array, channels: 3 | 4, maxPixels = 16384): number {
@@ -112,19 +123,8 @@ export type GrayscaleCheck = { readonly grey: true; readonly meanChroma: number 
  * hold, so the answer is the same and most photos stop after a few hundred pixels.
  */
 export function grayscaleCheck(rgb: Uint8Array, channels: 3 | 4, threshold: number, maxPixels = 16384): GrayscaleCheck {
-  const pixels = rgb.length / channels;
-  const stride = Math.max(1, Math.floor(pixels / maxPixels));
-  const sampled = Math.ceil(pixels / stride);
-  const vivid = 4 * threshold;
-  let sum = 0;
-  let vividCount = 0;
-  for (let p = 0; p < pixels; p += stride) {
-    const i = p * channels;
-    const [, a, b] = srgbToLab(rgb[i] as number, rgb[i + 1] as number, rgb[i + 2] as number);
-    const c = Math.hypot(a, b);
-    sum += c;
-    if (c > vivid && ++vividCount / sampled >= VIVID_FRACTION) return { grey: false };
-  }
-  const stats = sampled ? { mean: sum / sampled, vividFraction: vividCount / sampled } : { mean: 0, vividFraction: 0 };
+  const scan = scanChroma(rgb, channels, 4 * threshold, maxPixels, VIVID_FRACTION);
+  if (scan.stopped) return { grey: false };
+  const stats = statsOf(scan);
   return isNearGrayscale(stats, threshold) ? { grey: true, meanChroma: stats.mean } : { grey: false };
 }

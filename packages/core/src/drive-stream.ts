@@ -23,8 +23,8 @@ export interface DriveSpec<TTask, TResult extends PositionResult = PositionResul
   readonly context: StreamContext;
   /** The worker task for position k. */
   readonly taskFor: (k: number) => TTask;
-  /** The input files position k reads (for the report's input count). */
-  readonly filesFor: (k: number) => readonly string[];
+  /** The input files position k reads (for the report's input count), given its task as taskFor made it. */
+  readonly filesFor: (k: number, task: TTask) => readonly string[];
   /**
    * Called for failed positions only: true when the failure is a fact of the data, not damage
    * (colorization's grayscale images). Such a skip is recorded but never fails a 'fail' run.
@@ -60,8 +60,9 @@ async function* iterate<TTask, TResult extends PositionResult>(
     for (let k = start; k < context.total; k += chunkSize) {
       const chunk: TTask[] = [];
       for (let j = k; j < Math.min(k + chunkSize, context.total); j++) {
-        for (const f of spec.filesFor(j)) seen.add(f);
-        chunk.push(spec.taskFor(j));
+        const task = spec.taskFor(j);
+        for (const f of spec.filesFor(j, task)) seen.add(f);
+        chunk.push(task);
       }
       yield chunk;
     }

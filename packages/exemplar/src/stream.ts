@@ -38,10 +38,7 @@ function openExemplar(manifest: ResolvedManifest, options: Readonly<ExemplarOpti
     context,
     chunkSize: CHUNK_SIZE,
     taskFor,
-    filesFor: (k) => {
-      const t = taskFor(k);
-      return [t.anchor.file, (t.negatives[0] as SeedRef).file];
-    },
+    filesFor: (_k, t) => [t.anchor.file, (t.negatives[0] as SeedRef).file],
   });
 }
 
