@@ -1,6 +1,6 @@
 // Decoding one image file to 8-bit RGB with sharp, turning every way a file can be bad into a reason.
 import sharp from 'sharp';
-import { BadImage, isUnknownError, readImageBytes, type RgbImage } from '@mtssl/core';
+import { BadImage, canResampleInJs, cropRgb, decodeSmallJpeg, isUnknownError, mirrorRgb, readImageBytes, resizeRgb, SMALL_JPEG_MAX_PIXELS, type RgbImage } from '@mtssl/core';
 import type { CropGeometry } from './crop';
 
 /** A file that cannot serve as a sample; `reason` goes into the run report. */
@@ -30,6 +30,14 @@ async function readNonEmpty(file: string): Promise<Buffer> {
 /** Decodes (EXIF-oriented, alpha dropped) to interleaved RGB; rejects images below minSize. */
 export async function decodeRgb(file: string, minSize: number): Promise<RgbImage> {
   const bytes = await readNonEmpty(file);
+  const image = decodeSmallJpeg(bytes) ?? (await decodeWithLibvips(bytes));
+  if (Math.min(image.width, image.height) < minSize) {
+    throw new ImageInputError(`too small: ${image.width}x${image.height} pixels, shorter side < minImageSize ${minSize}`);
+  }
+  return image;
+}
+
+async function decodeWithLibvips(bytes: Buffer): Promise<RgbImage> {
   const decode = () =>
     // failOn 'truncated' turns libjpeg's "premature end" warning into an error instead of grey rows.
     sharp(bytes, { failOn: 'truncated' }).rotate().removeAlpha().toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
@@ -44,9 +52,6 @@ export async function decodeRgb(file: string, minSize: number): Promise<RgbImage
     throw new ImageInputError(classify(err));
   }
   const { width, height, channels } = decoded.info;
-  if (Math.min(width, height) < minSize) {
-    throw new ImageInputError(`too small: ${width}x${height} pixels, shorter side < minImageSize ${minSize}`);
-  }
   return { data: toRgb(decoded.data, channels), width, height };
 }
 
@@ -65,6 +70,11 @@ function toRgb(data: Buffer, channels: number): Uint8Array {
 
 /** The crop, resized to size x size (area-averaging for downscales) and mirrored if asked. */
 export async function cropResize(image: RgbImage, crop: CropGeometry, size: number): Promise<Uint8Array> {
+  if (crop.side * crop.side <= SMALL_JPEG_MAX_PIXELS && canResampleInJs(crop.side, crop.side, size, size)) {
+    // small crops in JS: a libvips call would cost more than the pixels (same filters, see resizeRgb)
+    const resized = resizeRgb(cropRgb(image, crop.left, crop.top, crop.side, crop.side), size, size);
+    return (crop.flip ? mirrorRgb(resized) : resized).data;
+  }
   let pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
     .extract({ left: crop.left, top: crop.top, width: crop.side, height: crop.side })
     .resize(size, size, { fit: 'fill' });

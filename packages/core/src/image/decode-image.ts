@@ -3,7 +3,9 @@
 import sharp from 'sharp';
 import { BadImage } from './bad-image';
 import { readImageBytes } from './image-bytes';
-import { readJpegHeader } from './jpeg-header';
+import { JpegHeader, readJpegHeader } from './jpeg-header';
+import { canResampleInJs, resizeRgb } from './resample';
+import { decodeSmallJpeg, isSmallPlainJpeg } from './small-jpeg';
 
 /** A decoded 3-channel (RGB, HWC, uint8) image. */
 export interface RgbImage {
@@ -33,9 +35,12 @@ function classify(err: unknown): BadImage {
 /** Resizes so the short side equals limits.shortSide (aspect kept); always 3 channels. */
 export async function decodeImage(file: string, limits: DecodeLimits): Promise<RgbImage> {
   const bytes = await readImageBytes(file);
+  const header = readJpegHeader(bytes);
+  const small = isSmallPlainJpeg(header) ? decodeSmallInJs(bytes, header, limits) : null;
+  if (small) return small;
   // libvips keeps one error buffer per process: a failure in another worker thread at the same moment
   // can leave this one with "Unknown error"; decoding again names the real problem
-  const decode = () => decodeOnce(bytes, limits).catch((err: unknown) => (isUnknownError(err) ? decodeOnce(bytes, limits) : Promise.reject(err)));
+  const decode = () => decodeOnce(bytes, header, limits).catch((err: unknown) => (isUnknownError(err) ? decodeOnce(bytes, header, limits) : Promise.reject(err)));
   try {
     return await decode();
   } catch (err) {
@@ -48,17 +53,29 @@ export function isUnknownError(err: unknown): boolean {
   return /^\s*unknown error\s*$/i.test((err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '');
 }
 
-/** One decode; errors go up unclassified (decodeImage classifies them, after retrying an "Unknown error"). */
-async function decodeOnce(bytes: Buffer, limits: DecodeLimits): Promise<RgbImage> {
-  // 'truncated' rejects cut-off files instead of returning grey-filled pixels.
-  const input = sharp(bytes, { failOn: 'truncated' });
-  const { width, height } = orientedSize(readJpegHeader(bytes) ?? (await input.metadata()));
+/** The resized size for a source of width x height; a BadImage when the source is too small. */
+function targetSize(width: number, height: number, limits: DecodeLimits): { w: number; h: number } {
   if (Math.min(width, height) < limits.minSourceSide) {
     throw new BadImage(`too small: ${width}x${height} < ${limits.minSourceWhy}`);
   }
   const scale = limits.shortSide / Math.min(width, height);
-  const w = Math.max(limits.shortSide, Math.round(width * scale));
-  const h = Math.max(limits.shortSide, Math.round(height * scale));
+  return { w: Math.max(limits.shortSide, Math.round(width * scale)), h: Math.max(limits.shortSide, Math.round(height * scale)) };
+}
+
+/** A small plain JPEG decoded and resized in JS; null leaves it to libvips. */
+function decodeSmallInJs(bytes: Buffer, header: JpegHeader, limits: DecodeLimits): RgbImage | null {
+  const { w, h } = targetSize(header.width, header.height, limits);
+  if (!canResampleInJs(header.width, header.height, w, h)) return null;
+  const image = decodeSmallJpeg(bytes, header);
+  return image && resizeRgb(image, w, h);
+}
+
+/** One decode; errors go up unclassified (decodeImage classifies them, after retrying an "Unknown error"). */
+async function decodeOnce(bytes: Buffer, header: JpegHeader | null, limits: DecodeLimits): Promise<RgbImage> {
+  // 'truncated' rejects cut-off files instead of returning grey-filled pixels.
+  const input = sharp(bytes, { failOn: 'truncated' });
+  const { width, height } = orientedSize(header ?? (await input.metadata()));
+  const { w, h } = targetSize(width, height, limits);
   const { data, info } = await input
     .rotate()
     .resize(w, h, { fit: 'fill' })

@@ -8,6 +8,14 @@ export interface JpegHeader {
   readonly height: number;
   /** EXIF orientation 1-8 (1 when there is none). */
   readonly orientation: number;
+  /** The start-of-frame marker: 0xc0 baseline, 0xc1 extended, 0xc2 progressive, others rarer. */
+  readonly frameMarker: number;
+  /** Colour components: 3 for YCbCr (or RGB/CMYK variants signalled elsewhere), 1 grey, 4 CMYK. */
+  readonly components: number;
+  /** An ICC profile (APP2) or Adobe colour transform (APP14) segment precedes the scan. */
+  readonly colourSegments: boolean;
+  /** Each component's sampling factors as 'HxV', comma-separated: '2x2,1x1,1x1' is 4:2:0. */
+  readonly sampling: string;
 }
 
 // Start-of-frame markers C0-CF, except DHT (C4), JPG (C8) and DAC (CC)
@@ -15,11 +23,13 @@ const isStartOfFrame = (m: number) => m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m 
 // Markers that stand alone, without a length: TEM and RST0-7
 const isStandalone = (m: number) => m === 0x01 || (m >= 0xd0 && m <= 0xd7);
 
-/** Size and orientation, or null when the bytes are not a JPEG this reader is sure about. */
+/** Size, orientation and frame facts, or null when the bytes are not a JPEG this reader is sure about. */
 export function readJpegHeader(bytes: Uint8Array): JpegHeader | null {
   if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return null;
   let orientation: number | null = 1;
   let exifBlocks = 0;
+  let colourSegments = false;
+  let frame: { width: number; height: number; frameMarker: number; components: number; sampling: string } | null = null;
   let pos = 2;
   while (pos + 4 <= bytes.length) {
     if (bytes[pos] !== 0xff) return null;
@@ -32,7 +42,8 @@ export function readJpegHeader(bytes: Uint8Array): JpegHeader | null {
       pos += 2;
       continue;
     }
-    if (marker === 0xd8 || marker === 0xd9 || marker === 0xda) return null; // no frame before the scan
+    if (marker === 0xd8 || marker === 0xd9) return null;
+    if (marker === 0xda) break; // the scan: every header segment has been seen
     const length = readU16(bytes, pos + 2, false);
     const start = pos + 4;
     const end = pos + 2 + length;
@@ -40,17 +51,26 @@ export function readJpegHeader(bytes: Uint8Array): JpegHeader | null {
     if (marker === 0xe1 && isExif(bytes, start, end)) {
       exifBlocks++;
       orientation = exifOrientation(bytes, start + 6, end);
+    } else if (marker === 0xe2 || marker === 0xee) {
+      colourSegments ||= hasTag(bytes, start, end, marker === 0xe2 ? 'ICC_PROFILE' : 'Adobe');
     } else if (isStartOfFrame(marker)) {
-      if (end - start < 5) return null;
-      const height = readU16(bytes, start + 1, false);
-      const width = readU16(bytes, start + 3, false);
-      // several Exif blocks: which one libvips reads is not this reader's to guess
-      if (width === 0 || height === 0 || orientation === null || exifBlocks > 1) return null;
-      return { width, height, orientation };
+      const components = bytes[start + 5] as number;
+      if (end - start < 6 + 3 * components || frame) return null;
+      const factors = Array.from({ length: components }, (_, c) => bytes[start + 7 + 3 * c] as number);
+      const sampling = factors.map((f) => `${f >> 4}x${f & 15}`).join(',');
+      frame = { height: readU16(bytes, start + 1, false), width: readU16(bytes, start + 3, false), frameMarker: marker, components, sampling };
     }
     pos = end;
   }
-  return null;
+  // several Exif blocks: which one libvips reads is not this reader's to guess
+  if (!frame || frame.width === 0 || frame.height === 0 || orientation === null || exifBlocks > 1) return null;
+  return { ...frame, orientation, colourSegments };
+}
+
+function hasTag(bytes: Uint8Array, start: number, end: number, tag: string): boolean {
+  if (end - start < tag.length) return false;
+  for (let i = 0; i < tag.length; i++) if (bytes[start + i] !== tag.charCodeAt(i)) return false;
+  return true;
 }
 
 function isExif(bytes: Uint8Array, start: number, end: number): boolean {
