@@ -1,7 +1,7 @@
 // One colorization sample from one file: decode, grayscale check, crop, encode.
-import { sampleRng, Sample } from '@mtssl/core';
+import { BadImage, sampleRng, Sample } from '@mtssl/core';
 import { sampleCrop } from './crop';
-import { cropResize, decodeRgb, ImageInputError } from './decode';
+import { cropResize, decodeRgb } from './decode';
 import { encodeCrop, grayscaleCheck } from './encode';
 import type { ColorizationOptions } from './options';
 import { binCentersFor } from './schema';
@@ -30,7 +30,7 @@ export async function makeSample(task: ColorizationTask): Promise<ColorizationRe
   try {
     image = await decodeRgb(task.file, o.minImageSize);
   } catch (err) {
-    if (err instanceof ImageInputError) return failure(task, err.reason, false);
+    if (err instanceof BadImage) return failure(task, err.message, false);
     throw err;
   }
   const check = grayscaleCheck(image.data, 3, o.grayscaleChroma);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { BadImage } from './bad-image';
-import { decodeImage, DecodeLimits, isUnknownError } from './decode-image';
+import { decodeImage, decodeImageFull, DecodeLimits, isUnknownError } from './decode-image';
 
 const limits: DecodeLimits = { shortSide: 48, minSourceSide: 32, minSourceWhy: '32 px for the test' };
 
@@ -48,6 +48,18 @@ describe('decodeImage', () => {
     await sharp(raw, { raw: { width: 96, height: 64, channels: 3 } }).jpeg().withMetadata({ orientation: 6 }).toFile(file);
     const image = await decodeImage(file, limits);
     expect([image.width, image.height]).toEqual([48, 72]);
+  });
+
+  it('decodeImageFull keeps the size (after EXIF orientation) and checks the short side', async () => {
+    const file = join(dir, 'full.png');
+    await sharp(Buffer.alloc(70 * 40 * 3, 99), { raw: { width: 70, height: 40, channels: 3 } }).png().toFile(file);
+    const image = await decodeImageFull(file, { minSourceSide: 32, minSourceWhy: 'minImageSize 32' });
+    expect([image.width, image.height, image.data.length]).toEqual([70, 40, 70 * 40 * 3]);
+    const rotated = join(dir, 'full-rotated.jpg');
+    await sharp(Buffer.alloc(96 * 64 * 3, 128), { raw: { width: 96, height: 64, channels: 3 } }).jpeg().withMetadata({ orientation: 6 }).toFile(rotated);
+    const turned = await decodeImageFull(rotated, { minSourceSide: 32, minSourceWhy: 'x' });
+    expect([turned.width, turned.height]).toEqual([64, 96]);
+    await expect(decodeImageFull(file, { minSourceSide: 41, minSourceWhy: 'minImageSize 41' })).rejects.toThrow('too small: 70x40 < minImageSize 41');
   });
 
   describe('bad input', () => {

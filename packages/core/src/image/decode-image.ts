@@ -1,5 +1,6 @@
-// Decodes one image file into RGB at a target short side, turning every way a file can be
-// unusable into a BadImage with a reason a person can act on.
+// Decodes one image file into RGB (at a target short side, or at its own size), turning every way a
+// file can be unusable into a BadImage with a reason a person can act on. Every stream decodes here,
+// so a bad file gets the same reason whichever stream meets it.
 import sharp from 'sharp';
 import { BadImage } from './bad-image';
 import { readImageBytes } from './image-bytes';
@@ -14,26 +15,39 @@ export interface RgbImage {
   readonly height: number;
 }
 
-
-export interface DecodeLimits {
-  /** The short side after resizing. */
-  readonly shortSide: number;
-  /** Smallest short side the source may have, and how to say why in the reason. */
+/** Smallest short side the source may have, and how to say why in the reason ('too small: WxH < why'). */
+export interface SizeLimits {
   readonly minSourceSide: number;
   readonly minSourceWhy: string;
 }
+
+export interface DecodeLimits extends SizeLimits {
+  /** The short side after resizing. */
+  readonly shortSide: number;
+}
+
+type Limits = SizeLimits & { readonly shortSide?: number };
 
 function classify(err: unknown): BadImage {
   // libvips repeats its warnings on several lines; the first says what is wrong.
   const message = (err instanceof Error ? err.message : String(err)).split('\n')[0] as string;
   if (/unsupported image format/i.test(message)) return new BadImage(`not an image: ${message}`);
   if (/corrupt header/i.test(message)) return new BadImage(`corrupt image: ${message}`);
-  if (/premature end|truncated/i.test(message)) return new BadImage(`truncated image: ${message}`);
+  if (/premature end|truncat|unexpected end|IDAT/i.test(message)) return new BadImage(`truncated image: ${message}`);
   return new BadImage(`corrupt image: ${message}`);
 }
 
 /** Resizes so the short side equals limits.shortSide (aspect kept); always 3 channels. */
-export async function decodeImage(file: string, limits: DecodeLimits): Promise<RgbImage> {
+export function decodeImage(file: string, limits: DecodeLimits): Promise<RgbImage> {
+  return decodeFile(file, limits);
+}
+
+/** At the file's own size (EXIF orientation applied, alpha dropped); always 3 channels. */
+export function decodeImageFull(file: string, limits: SizeLimits): Promise<RgbImage> {
+  return decodeFile(file, limits);
+}
+
+async function decodeFile(file: string, limits: Limits): Promise<RgbImage> {
   const bytes = await readImageBytes(file);
   const header = readJpegHeader(bytes);
   const small = isSmallPlainJpeg(header) ? decodeSmallInJs(bytes, header, limits) : null;
@@ -53,36 +67,37 @@ export function isUnknownError(err: unknown): boolean {
   return /^\s*unknown error\s*$/i.test((err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '');
 }
 
-/** The resized size for a source of width x height; a BadImage when the source is too small. */
-function targetSize(width: number, height: number, limits: DecodeLimits): { w: number; h: number } {
+/** The output size for a source of width x height (its own without shortSide); a BadImage when it is too small. */
+function targetSize(width: number, height: number, limits: Limits): { w: number; h: number } {
   if (Math.min(width, height) < limits.minSourceSide) {
     throw new BadImage(`too small: ${width}x${height} < ${limits.minSourceWhy}`);
   }
+  if (limits.shortSide === undefined) return { w: width, h: height };
   const scale = limits.shortSide / Math.min(width, height);
   return { w: Math.max(limits.shortSide, Math.round(width * scale)), h: Math.max(limits.shortSide, Math.round(height * scale)) };
 }
 
 /** A small plain JPEG decoded and resized in JS; null leaves it to libvips. */
-function decodeSmallInJs(bytes: Buffer, header: JpegHeader, limits: DecodeLimits): RgbImage | null {
+function decodeSmallInJs(bytes: Buffer, header: JpegHeader, limits: Limits): RgbImage | null {
   const { w, h } = targetSize(header.width, header.height, limits);
   if (!canResampleInJs(header.width, header.height, w, h)) return null;
   const image = decodeSmallJpeg(bytes, header);
   return image && resizeRgb(image, w, h);
 }
 
-/** One decode; errors go up unclassified (decodeImage classifies them, after retrying an "Unknown error"). */
-async function decodeOnce(bytes: Buffer, header: JpegHeader | null, limits: DecodeLimits): Promise<RgbImage> {
+/** One decode; errors go up unclassified (decodeFile classifies them, after retrying an "Unknown error"). */
+async function decodeOnce(bytes: Buffer, header: JpegHeader | null, limits: Limits): Promise<RgbImage> {
   // 'truncated' rejects cut-off files instead of returning grey-filled pixels.
   const input = sharp(bytes, { failOn: 'truncated' });
-  const { width, height } = orientedSize(header ?? (await input.metadata()));
-  const { w, h } = targetSize(width, height, limits);
-  const { data, info } = await input
-    .rotate()
-    .resize(w, h, { fit: 'fill' })
-    .removeAlpha()
-    .toColourspace('srgb')
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+  let resize = null;
+  if (limits.shortSide !== undefined) {
+    const { width, height } = orientedSize(header ?? (await input.metadata()));
+    resize = targetSize(width, height, limits);
+  }
+  let pipeline = input.rotate();
+  if (resize) pipeline = pipeline.resize(resize.w, resize.h, { fit: 'fill' });
+  const { data, info } = await pipeline.removeAlpha().toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+  if (!resize) targetSize(info.width, info.height, limits); // at its own size: checked once decoded
   return { data: toRgb(data, info.channels), width: info.width, height: info.height };
 }
 

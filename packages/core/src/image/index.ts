@@ -1,7 +1,7 @@
 // Image files to RGB pixels: reading the bytes safely, the JPEG header, decoding (libvips, or JS for
 // small plain JPEGs) and resizing.
 export { BadImage } from './bad-image';
-export { decodeImage, isUnknownError, type DecodeLimits, type RgbImage } from './decode-image';
+export { decodeImage, decodeImageFull, isUnknownError, type DecodeLimits, type SizeLimits, type RgbImage } from './decode-image';
 export { readImageBytes } from './image-bytes';
 export { readJpegHeader, type JpegHeader } from './jpeg-header';
 export { canResampleInJs, cropRgb, mirrorRgb, resizeRgb, JS_RESAMPLE_MIN_SCALE } from './resample';
