@@ -1,17 +1,17 @@
-import { RgbImage, Rng } from '@mtssl/core';
+import { ImageView, Rng, viewOf } from '@mtssl/core';
 import { NEIGHBOUR_OFFSETS } from './geometry';
 import { cellSize, resolveRelativePositionOptions } from './options';
 import { makePair } from './pair';
 
 /** R = x, G = y, B = 77: every pixel says where it came from. */
-function positionImage(width: number, height: number): RgbImage {
+function positionImage(width: number, height: number): ImageView {
   const data = new Uint8Array(width * height * 3);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       data.set([x, y, 77], (y * width + x) * 3);
     }
   }
-  return { data, width, height };
+  return viewOf({ data, width, height });
 }
 
 const o = resolveRelativePositionOptions({ shortSide: 72, patchSize: 16, gap: 8, jitter: 3, chromaGuard: 'none' });
@@ -51,7 +51,8 @@ describe('makePair', () => {
   });
 
   it('harmonized output is Lab L replicated: grey, and brighter where the image is brighter', () => {
-    const bright = { ...image, data: image.data.map((v) => Math.min(255, v + 100)) };
+    const pixels = image.image();
+    const bright = viewOf({ ...pixels, data: pixels.data.map((v) => Math.min(255, v + 100)) });
     const dark = makePair(image, { ...o, harmonize: true }, Rng.from(2)).patches;
     const light = makePair(bright, { ...o, harmonize: true }, Rng.from(2)).patches;
     for (let i = 0; i < dark.length; i += 3) {

@@ -1,9 +1,8 @@
 // One relative-position sample from one decoded image: the centre patch, one neighbour and
 // the neighbour's label, with the chromatic-aberration guard or harmonization applied.
-import { harmonizeRgb, RgbImage, Rng } from '@mtssl/core';
+import { harmonizeRgb, ImageView, Rng } from '@mtssl/core';
 import { applyChromaGuard } from './chroma';
 import { samplePairLayout, PairLayout } from './geometry';
-import { cropSquare } from './image';
 import type { RelativePositionOptions } from './options';
 
 export interface PatchPair {
@@ -20,11 +19,12 @@ function finishPatch(patch: Uint8Array, o: Readonly<RelativePositionOptions>, rn
   return patch;
 }
 
-export function makePair(image: RgbImage, o: Readonly<RelativePositionOptions>, rng: Rng): PatchPair {
+/** Sample k's pair from the image at the stream's size (a view: only the two patches are computed). */
+export function makePair(image: ImageView, o: Readonly<RelativePositionOptions>, rng: Rng): PatchPair {
   const layout = samplePairLayout(image.width, image.height, o, rng);
   const size = o.patchSize;
-  const centre = finishPatch(cropSquare(image, layout.centre.x, layout.centre.y, size), o, rng);
-  const neighbour = finishPatch(cropSquare(image, layout.neighbour.x, layout.neighbour.y, size), o, rng);
+  const centre = finishPatch(image.crop(layout.centre.x, layout.centre.y, size, size), o, rng);
+  const neighbour = finishPatch(image.crop(layout.neighbour.x, layout.neighbour.y, size, size), o, rng);
   const patches = new Uint8Array(2 * size * size * 3);
   patches.set(centre, 0);
   patches.set(neighbour, centre.length);

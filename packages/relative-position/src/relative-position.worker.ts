@@ -1,5 +1,5 @@
 // Worker thread: decode one image and cut sample k's patch pair from it.
-import { BadImage, configureWorker, decodeImage, moveOut, ownedCopy, PositionResult, sampleRng } from '@mtssl/core';
+import { BadImage, configureWorker, decodeImageView, moveOut, ownedCopy, PositionResult, sampleRng } from '@mtssl/core';
 import { cellSize } from './options';
 import { makePair } from './pair';
 import { PairTask, TASK_KEY } from './task';
@@ -10,7 +10,7 @@ export async function handle(task: PairTask): Promise<PositionResult> {
   const o = task.options;
   const cell = cellSize(o);
   try {
-    const image = await decodeImage(task.file, {
+    const image = await decodeImageView(task.file, {
       shortSide: o.shortSide,
       minSourceSide: Math.ceil((3 * cell) / o.maxUpscale),
       minSourceWhy: `3 cells of ${cell} px` + (o.maxUpscale > 1 ? ` at up to ${o.maxUpscale}x upscaling` : ''),

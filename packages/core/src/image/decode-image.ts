@@ -5,15 +5,11 @@ import sharp from 'sharp';
 import { BadImage } from './bad-image';
 import { readImageBytes } from './image-bytes';
 import { JpegHeader, readJpegHeader } from './jpeg-header';
-import { canResampleInJs, resizeRgb } from './resample';
+import { ImageView, resizedView, viewOf } from './image-view';
+import { canResampleInJs } from './resample';
+import type { RgbImage } from './rgb-image';
 import { decodeSmallJpeg, isSmallPlainJpeg } from './small-jpeg';
 
-/** A decoded 3-channel (RGB, HWC, uint8) image. */
-export interface RgbImage {
-  readonly data: Uint8Array;
-  readonly width: number;
-  readonly height: number;
-}
 
 /** Smallest short side the source may have, and how to say why in the reason ('too small: WxH < why'). */
 export interface SizeLimits {
@@ -38,25 +34,30 @@ function classify(err: unknown): BadImage {
 }
 
 /** Resizes so the short side equals limits.shortSide (aspect kept); always 3 channels. */
-export function decodeImage(file: string, limits: DecodeLimits): Promise<RgbImage> {
-  return decodeFile(file, limits);
+export async function decodeImage(file: string, limits: DecodeLimits): Promise<RgbImage> {
+  return (await decodeView(file, limits)).image();
+}
+
+/** decodeImage's pixels, read region by region: small JPEGs are only resized where a crop asks. */
+export function decodeImageView(file: string, limits: DecodeLimits): Promise<ImageView> {
+  return decodeView(file, limits);
 }
 
 /** At the file's own size (EXIF orientation applied, alpha dropped); always 3 channels. */
-export function decodeImageFull(file: string, limits: SizeLimits): Promise<RgbImage> {
-  return decodeFile(file, limits);
+export async function decodeImageFull(file: string, limits: SizeLimits): Promise<RgbImage> {
+  return (await decodeView(file, limits)).image();
 }
 
-async function decodeFile(file: string, limits: Limits): Promise<RgbImage> {
+async function decodeView(file: string, limits: Limits): Promise<ImageView> {
   const bytes = await readImageBytes(file);
   const header = readJpegHeader(bytes);
-  const small = isSmallPlainJpeg(header) ? decodeSmallInJs(bytes, header, limits) : null;
+  const small = isSmallPlainJpeg(header) ? smallJpegView(bytes, header, limits) : null;
   if (small) return small;
   // libvips keeps one error buffer per process: a failure in another worker thread at the same moment
   // can leave this one with "Unknown error"; decoding again names the real problem
   const decode = () => decodeOnce(bytes, header, limits).catch((err: unknown) => (isUnknownError(err) ? decodeOnce(bytes, header, limits) : Promise.reject(err)));
   try {
-    return await decode();
+    return viewOf(await decode());
   } catch (err) {
     throw err instanceof BadImage ? err : classify(err);
   }
@@ -77,15 +78,15 @@ function targetSize(width: number, height: number, limits: Limits): { w: number;
   return { w: Math.max(limits.shortSide, Math.round(width * scale)), h: Math.max(limits.shortSide, Math.round(height * scale)) };
 }
 
-/** A small plain JPEG decoded and resized in JS; null leaves it to libvips. */
-function decodeSmallInJs(bytes: Buffer, header: JpegHeader, limits: Limits): RgbImage | null {
+/** A small plain JPEG decoded in JS, resized in JS as it is read; null leaves it to libvips. */
+function smallJpegView(bytes: Buffer, header: JpegHeader, limits: Limits): ImageView | null {
   const { w, h } = targetSize(header.width, header.height, limits);
   if (!canResampleInJs(header.width, header.height, w, h)) return null;
   const image = decodeSmallJpeg(bytes, header);
-  return image && resizeRgb(image, w, h);
+  return image && resizedView(image, w, h);
 }
 
-/** One decode; errors go up unclassified (decodeFile classifies them, after retrying an "Unknown error"). */
+/** One decode; errors go up unclassified (decodeView classifies them, after retrying an "Unknown error"). */
 async function decodeOnce(bytes: Buffer, header: JpegHeader | null, limits: Limits): Promise<RgbImage> {
   // 'truncated' rejects cut-off files instead of returning grey-filled pixels.
   const input = sharp(bytes, { failOn: 'truncated' });

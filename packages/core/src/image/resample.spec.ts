@@ -1,6 +1,7 @@
 import sharp from 'sharp';
-import type { RgbImage } from './decode-image';
-import { canResampleInJs, cropRgb, mirrorRgb, resizeRgb } from './resample';
+import type { RgbImage } from './rgb-image';
+import { canResampleInJs, cropRgb, mirrorRgb, resizeRgb, resizeRgbRegion } from './resample';
+import { resizedView, viewOf } from './image-view';
 
 /** A smooth field with a few sharp edges, like a small photo. */
 function photo(width: number, height: number, seed: number): RgbImage {
@@ -90,5 +91,33 @@ describe('cropRgb and mirrorRgb', () => {
   it('rejects a crop that leaves the image', () => {
     expect(() => cropRgb(photo(10, 10, 1), 5, 0, 6, 4)).toThrow('crop 6x4 at (5, 0) leaves the 10x10 image');
     expect(() => cropRgb(photo(10, 10, 1), 0, 0, 0, 4)).toThrow('crop 0x4 at (0, 0) leaves the 10x10 image');
+  });
+});
+
+describe('resizeRgbRegion and image views', () => {
+  it.each([
+    [32, 32, 96, 96, 37, 5, 24, 24],
+    [30, 20, 45, 31, 0, 20, 45, 11],
+    [40, 40, 24, 24, 3, 4, 10, 12],
+  ])('%ix%i -> %ix%i: the region at (%i, %i) is exactly that part of resizeRgb', (w, h, tw, th, left, top, rw, rh) => {
+    const image = photo(w, h, 4);
+    const whole = resizeRgb(image, tw, th);
+    const region = resizeRgbRegion(image, tw, th, left, top, rw, rh);
+    expect(Buffer.from(region).equals(Buffer.from(cropRgb(whole, left, top, rw, rh).data))).toBe(true);
+    const view = resizedView(image, tw, th);
+    expect([view.width, view.height]).toEqual([tw, th]);
+    expect(Buffer.from(view.crop(left, top, rw, rh)).equals(Buffer.from(region))).toBe(true);
+    expect(Buffer.from(view.image().data).equals(Buffer.from(whole.data))).toBe(true);
+  });
+
+  it('viewOf crops pixels in memory and hands back the image itself', () => {
+    const image = photo(10, 8, 2);
+    expect(viewOf(image).image()).toBe(image);
+    expect(Buffer.from(viewOf(image).crop(2, 1, 3, 4)).equals(Buffer.from(cropRgb(image, 2, 1, 3, 4).data))).toBe(true);
+  });
+
+  it('rejects a region outside the resized image', () => {
+    expect(() => resizeRgbRegion(photo(8, 8, 1), 16, 16, 10, 0, 7, 4)).toThrow('region 7x4 at (10, 0) leaves the 16x16 image');
+    expect(() => resizedView(photo(8, 8, 1), 16, 16).crop(-1, 0, 2, 2)).toThrow('region 2x2 at (-1, 0) leaves the 16x16 image');
   });
 });

@@ -2,7 +2,7 @@
 // which at 32 px is most of a sample; these filters follow libvips' own (bicubic Catmull-Rom when
 // enlarging, with its pixel-centre convention; Lanczos-3 when reducing), so a small image comes out
 // within a grey level or so of what sharp's resize gives.
-import type { RgbImage } from './decode-image';
+import type { RgbImage } from './rgb-image';
 
 /** Reductions below this factor are left to libvips, which shrinks by whole factors first. */
 export const JS_RESAMPLE_MIN_SCALE = 0.5;
@@ -69,24 +69,36 @@ function tapsFor(from: number, to: number): Taps {
 
 const toByte = (v: number): number => (v <= 0 ? 0 : v >= 255 ? 255 : (v + 0.5) | 0);
 
-/** One pass along rows: src is h rows of `srcW` RGB pixels; out rows are `to` pixels wide. */
-function resampleRows(src: Uint8Array, srcW: number, h: number, to: number, taps: Taps): Float64Array {
-  const out = new Float64Array(to * h * 3);
+/** Output positions [from, to) read source positions [first, last) of these taps. */
+function sourceSpan(taps: Taps, from: number, to: number): { first: number; last: number } {
+  let first = Infinity;
+  let last = -Infinity;
+  for (let k = from * taps.count; k < to * taps.count; k++) {
+    first = Math.min(first, taps.index[k] as number);
+    last = Math.max(last, (taps.index[k] as number) + 1);
+  }
+  return { first, last };
+}
+
+/** One pass along rows over source rows [y0, y1) of `src` (srcW pixels wide), output columns [x0, x1). */
+function resampleRows(src: Uint8Array, srcW: number, y0: number, y1: number, taps: Taps, x0: number, x1: number): Float64Array {
+  const w = x1 - x0;
+  const out = new Float64Array(w * (y1 - y0) * 3);
   const { count, index, weights } = taps;
-  for (let y = 0; y < h; y++) {
+  for (let y = y0; y < y1; y++) {
     const row = y * srcW * 3;
-    for (let x = 0; x < to; x++) {
+    for (let x = x0; x < x1; x++) {
       let r = 0;
       let g = 0;
       let b = 0;
       for (let k = x * count, end = k + count; k < end; k++) {
-        const w = weights[k] as number;
+        const wt = weights[k] as number;
         const p = row + (index[k] as number) * 3;
-        r += w * (src[p] as number);
-        g += w * (src[p + 1] as number);
-        b += w * (src[p + 2] as number);
+        r += wt * (src[p] as number);
+        g += wt * (src[p + 1] as number);
+        b += wt * (src[p + 2] as number);
       }
-      const o = (y * to + x) * 3;
+      const o = ((y - y0) * w + (x - x0)) * 3;
       out[o] = r;
       out[o + 1] = g;
       out[o + 2] = b;
@@ -95,23 +107,21 @@ function resampleRows(src: Uint8Array, srcW: number, h: number, to: number, taps
   return out;
 }
 
-/** One pass along columns (whole rows at a time), rounding to bytes. */
-function resampleColumns(src: Float64Array, w: number, to: number, taps: Taps): Uint8Array {
+/** One pass along columns: `src` holds rows from source row srcY0 on, w pixels wide; output rows [y0, y1), as bytes. */
+function resampleColumns(src: Float64Array, w: number, srcY0: number, taps: Taps, y0: number, y1: number): Uint8Array {
   const rowLen = w * 3;
-  const out = new Uint8Array(to * rowLen);
+  const out = new Uint8Array((y1 - y0) * rowLen);
   const acc = new Float64Array(rowLen);
   const { count, index, weights } = taps;
-  for (let y = 0; y < to; y++) {
+  for (let y = y0; y < y1; y++) {
     acc.fill(0);
     for (let k = y * count, end = k + count; k < end; k++) {
       const wt = weights[k] as number;
-      const from = (index[k] as number) * rowLen;
+      const from = ((index[k] as number) - srcY0) * rowLen;
       for (let c = 0; c < rowLen; c++) acc[c] = (acc[c] as number) + wt * (src[from + c] as number);
     }
-    const o = y * rowLen;
-    for (let c = 0; c < rowLen; c++) {
-      out[o + c] = toByte(acc[c] as number);
-    }
+    const o = (y - y0) * rowLen;
+    for (let c = 0; c < rowLen; c++) out[o + c] = toByte(acc[c] as number);
   }
   return out;
 }
@@ -123,8 +133,7 @@ export function canResampleInJs(width: number, height: number, toWidth: number, 
   return !(enlarges && reduces) && toWidth >= width * JS_RESAMPLE_MIN_SCALE && toHeight >= height * JS_RESAMPLE_MIN_SCALE;
 }
 
-/** The image resized to toWidth x toHeight (aspect not kept); the same image when the size matches. */
-export function resizeRgb(image: RgbImage, toWidth: number, toHeight: number): RgbImage {
+function checkResize(image: RgbImage, toWidth: number, toHeight: number): void {
   for (const [name, v] of [['toWidth', toWidth], ['toHeight', toHeight]] as const) {
     if (!Number.isInteger(v) || v < 1) throw new RangeError(`${name} must be a positive integer, got ${v}`);
   }
@@ -133,17 +142,48 @@ export function resizeRgb(image: RgbImage, toWidth: number, toHeight: number): R
   if (!canResampleInJs(width, height, toWidth, toHeight)) {
     throw new RangeError(`resizeRgb enlarges, or reduces by at most 1/${1 / JS_RESAMPLE_MIN_SCALE}, both axes alike; asked ${width}x${height} -> ${toWidth}x${toHeight}`);
   }
-  if (toWidth === width && toHeight === height) return image;
-  if (toWidth > width || toHeight > height) {
-    // libvips enlarges with one 2-D bicubic, an axis of scale 1 included (it shifts that one by half a pixel)
-    const rows = resampleRows(image.data, width, height, toWidth, tapsFor(width, toWidth));
-    return { data: resampleColumns(rows, toWidth, toHeight, tapsFor(height, toHeight)), width: toWidth, height: toHeight };
-  }
-  // libvips reduces vertically first and rounds to bytes in between
+}
+
+/** Enlarging: libvips' one 2-D bicubic, an axis of scale 1 included (it shifts that one by half a pixel). */
+function enlargeRegion(image: RgbImage, toWidth: number, toHeight: number, left: number, top: number, width: number, height: number): Uint8Array {
+  const across = tapsFor(image.width, toWidth);
+  const down = tapsFor(image.height, toHeight);
+  const rows = sourceSpan(down, top, top + height);
+  const pass = resampleRows(image.data, image.width, rows.first, rows.last, across, left, left + width);
+  return resampleColumns(pass, width, rows.first, down, top, top + height);
+}
+
+/** Reducing: libvips' vertical pass first, rounded to bytes, then the horizontal one. */
+function reduce(image: RgbImage, toWidth: number, toHeight: number): RgbImage {
+  const { width, height } = image;
   let out = image;
-  if (toHeight !== height) out = { data: resampleColumns(Float64Array.from(out.data), width, toHeight, tapsFor(height, toHeight)), width, height: toHeight };
-  if (toWidth !== width) out = { data: Uint8Array.from(resampleRows(out.data, width, toHeight, toWidth, tapsFor(width, toWidth)), toByte), width: toWidth, height: toHeight };
+  if (toHeight !== height) out = { data: resampleColumns(Float64Array.from(out.data), width, 0, tapsFor(height, toHeight), 0, toHeight), width, height: toHeight };
+  if (toWidth !== width) out = { data: Uint8Array.from(resampleRows(out.data, width, 0, toHeight, tapsFor(width, toWidth), 0, toWidth), toByte), width: toWidth, height: toHeight };
   return out;
+}
+
+const enlarges = (image: RgbImage, toWidth: number, toHeight: number): boolean => toWidth > image.width || toHeight > image.height;
+
+/** The image resized to toWidth x toHeight (aspect not kept); the same image when the size matches. */
+export function resizeRgb(image: RgbImage, toWidth: number, toHeight: number): RgbImage {
+  checkResize(image, toWidth, toHeight);
+  if (toWidth === image.width && toHeight === image.height) return image;
+  if (!enlarges(image, toWidth, toHeight)) return reduce(image, toWidth, toHeight);
+  return { data: enlargeRegion(image, toWidth, toHeight, 0, 0, toWidth, toHeight), width: toWidth, height: toHeight };
+}
+
+/**
+ * The width x height region at (left, top) of the image resized to toWidth x toHeight, the same pixels
+ * resizeRgb gives there; when enlarging, only the region is computed (two patches of an enlarged image
+ * cost a fraction of the whole).
+ */
+export function resizeRgbRegion(image: RgbImage, toWidth: number, toHeight: number, left: number, top: number, width: number, height: number): Uint8Array {
+  checkResize(image, toWidth, toHeight);
+  if (left < 0 || top < 0 || width < 1 || height < 1 || left + width > toWidth || top + height > toHeight) {
+    throw new RangeError(`region ${width}x${height} at (${left}, ${top}) leaves the ${toWidth}x${toHeight} image`);
+  }
+  if (enlarges(image, toWidth, toHeight)) return enlargeRegion(image, toWidth, toHeight, left, top, width, height);
+  return cropRgb(resizeRgb(image, toWidth, toHeight), left, top, width, height).data;
 }
 
 /** The width x height region at (left, top); the caller keeps it inside the image. */

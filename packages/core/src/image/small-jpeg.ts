@@ -6,7 +6,7 @@
 // without EXIF rotation, ICC profile or Adobe transform. Everything else, and any error, is left to
 // libvips, which also names what is wrong.
 import { decode } from 'jpeg-js';
-import type { RgbImage } from './decode-image';
+import type { RgbImage } from './rgb-image';
 import { JpegHeader, readJpegHeader } from './jpeg-header';
 
 /** Largest width x height decoded in JS; above it libvips' fixed cost no longer dominates. */

@@ -1,0 +1,33 @@
+// A decoded image at its target size, read region by region: a stream that cuts a few patches from an
+// enlarged small image (relative position) pays for the patches, not for the whole enlargement.
+import type { RgbImage } from './rgb-image';
+import { cropRgb, resizeRgb, resizeRgbRegion } from './resample';
+
+export interface ImageView {
+  readonly width: number;
+  readonly height: number;
+  /** RGB bytes of the width x height region at (left, top); throws a RangeError outside the image. */
+  crop(left: number, top: number, width: number, height: number): Uint8Array;
+  /** The whole image. */
+  image(): RgbImage;
+}
+
+/** A view of pixels already in memory. */
+export function viewOf(image: RgbImage): ImageView {
+  return {
+    width: image.width,
+    height: image.height,
+    crop: (left, top, width, height) => cropRgb(image, left, top, width, height).data,
+    image: () => image,
+  };
+}
+
+/** A view of `source` resized to toWidth x toHeight (resizeRgb's pixels), computed per region. */
+export function resizedView(source: RgbImage, toWidth: number, toHeight: number): ImageView {
+  return {
+    width: toWidth,
+    height: toHeight,
+    crop: (left, top, width, height) => resizeRgbRegion(source, toWidth, toHeight, left, top, width, height),
+    image: () => resizeRgb(source, toWidth, toHeight),
+  };
+}
