@@ -1,8 +1,7 @@
 // Synthetic videos: a fixed textured scene with objects moving over it, and one shot whose
 // camera pans, so the motion task has both true motion and camera motion to tell apart.
 import { spawn } from 'node:child_process';
-import { Rng } from '@mtssl/core';
-import { bundledFfmpeg } from './ffmpeg-binary';
+import { Rng, resolveFfmpegPath } from '@mtssl/core';
 import { hsv, Raster, RGB } from './raster';
 
 export interface VideoSpec {
@@ -97,7 +96,7 @@ export function encodeMp4(file: string, frames: readonly Uint8Array[], width: nu
   const args = ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${width}x${height}`, '-r', String(fps), '-i', '-',
     '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p', '-f', 'mp4', file];
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(bundledFfmpeg(), args, { stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn(resolveFfmpegPath(), args, { stdio: ['pipe', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);

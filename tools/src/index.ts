@@ -1,5 +1,4 @@
 export * from './default-corpus';
 export * from './corpus-images';
 export * from './corpus-videos';
-export * from './ffmpeg-binary';
 export * from './raster';

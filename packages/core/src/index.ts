@@ -28,3 +28,4 @@ export * from './drive-stream';
 export * from './image';
 export * from './measure-stream';
 export * from './bench-images';
+export { resolveFfmpegPath } from './ffmpeg-path';

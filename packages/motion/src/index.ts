@@ -8,5 +8,6 @@ export { motionMask } from './motion-mask';
 export type { MotionResult, FrameStatus, MaskOptions } from './motion-mask';
 export { estimateShift } from './global-shift';
 export type { Shift } from './global-shift';
-export { resolveFfmpegPath } from './ffmpeg-path';
+// core locates ffmpeg for the whole project; kept here too, where motion's users found it
+export { resolveFfmpegPath } from '@mtssl/core';
 export { writeMotionPreview } from './preview';

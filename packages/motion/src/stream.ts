@@ -1,18 +1,7 @@
 // The motion stream: plans chunks of stream positions, runs them in the worker pool in order, and
 // turns each chunk's slots into samples, skip counts and bad-input reports.
-import {
-  defaultThreads,
-  resolveWorkerFile,
-  ResolvedManifest,
-  RunReport,
-  SampleSchema,
-  SampleStream,
-  StreamContext,
-  StreamItem,
-  acquirePool,
-} from '@mtssl/core';
+import { defaultThreads, resolveWorkerFile, ResolvedManifest, RunReport, SampleSchema, SampleStream, StreamContext, StreamItem, acquirePool, resolveFfmpegPath } from '@mtssl/core';
 import { ChunkResult, ChunkTask, SLOT_STATUS, SlotStatus } from './chunk';
-import { resolveFfmpegPath } from './ffmpeg-path';
 import type { MotionOptions } from './options';
 import { ChunkRef, planChunks } from './positions';
 import { rememberMagnitude } from './preview';

@@ -1,5 +1,6 @@
 // Finds an ffmpeg binary: an explicit path, else @ffmpeg-installer's static build (made executable
-// if npm skipped its postinstall), else `ffmpeg` on PATH.
+// if npm skipped its postinstall), else `ffmpeg` on PATH. The one place the project locates ffmpeg
+// (the motion stream, the default-corpus generator, benches).
 import { accessSync, chmodSync, constants, existsSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
