@@ -147,33 +147,52 @@ describe('preprocess: datasets that move and grow', () => {
 });
 
 /**
- * Runs the built CLI's preprocess of one task in a child process and sends `sig` once its progress line
- * reaches `at` positions; resolves with the exit code, the signal that ended it and its stderr.
+ * Runs the built CLI's preprocess of one task in a child process and sends `sig` once `ready(stderr)` holds
+ * (checked on each stderr chunk and every 5 ms); resolves with the exit code, the signal that ended it and
+ * its stderr.
  */
-async function preprocessUntil(task: string, samples: number, out: string, at: number, sig: NodeJS.Signals) {
+async function preprocessUntil(task: string, samples: number, out: string, sig: NodeJS.Signals, ready: (stderr: string) => boolean) {
   const { spawn } = await import('node:child_process');
   const cli = join(__dirname, '..', 'dist', 'main.js');
   const args = [cli, 'preprocess', '--manifest', manifest, '--preset', 'small', '--tasks', task, '--samples', String(samples), '--preview', '0', '--threads', '1', '--out', out];
   const child = spawn(process.execPath, args);
-  const progress = new RegExp(`${task}: (\\d+)/${samples}`, 'g');
   let stderr = '';
+  const check = () => {
+    if (!child.killed && child.exitCode === null && ready(stderr)) child.kill(sig);
+  };
+  const poll = setInterval(check, 5);
   const code = await new Promise<number | null>((done) => {
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
-      const m = [...stderr.matchAll(progress)].pop();
-      if (m && Number(m[1]) >= at && !child.killed) child.kill(sig);
+      check();
     });
     child.on('close', done);
   });
+  clearInterval(poll);
   return { code, signal: child.signalCode, stderr };
 }
+
+/** True once the task's progress line has reached `at` positions. */
+const progressReached = (task: string, samples: number, at: number) => (stderr: string) => {
+  const m = [...stderr.matchAll(new RegExp(`${task}: (\\d+)/${samples}`, 'g'))].pop();
+  return m !== undefined && Number(m[1]) >= at;
+};
+
+/** True once the dataset lists `count` finished shards (the streams can now outrun the progress lines). */
+const shardsListed = (dir: string, count: number) => () => {
+  try {
+    return (JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')) as { shards: unknown[] }).shards.length >= count;
+  } catch {
+    return false; // not written yet (or being replaced)
+  }
+};
 
 describe('preprocess stopped by SIGTERM (a scheduler ending the job)', () => {
   it('stops, keeps finished work, exits 130, and the rerun finishes the same dataset', async () => {
     const out = join(root, 'sigterm');
     const started = Date.now();
     // enough positions to be still running when the signal comes
-    const stopped = await preprocessUntil('colorization', 1200, out, 1, 'SIGTERM');
+    const stopped = await preprocessUntil('colorization', 1200, out, 'SIGTERM', progressReached('colorization', 1200, 1));
     expect(stopped.code).toBe(130);
     expect(stopped.stderr).toMatch(/stopped: .*rerun the same command to resume/);
     expect(Date.now() - started).toBeLessThan(60_000);
@@ -187,7 +206,7 @@ describe('preprocess killed with SIGKILL (no chance to clean up)', () => {
   it('reruns to the same records as an uninterrupted run, the same report, and no temp files', async () => {
     const killed = join(root, 'sigkill');
     // past the first 512-sample shard, inside the second
-    const stopped = await preprocessUntil('relative-position', 3000, killed, 700, 'SIGKILL');
+    const stopped = await preprocessUntil('relative-position', 3000, killed, 'SIGKILL', shardsListed(join(killed, 'relative-position'), 1));
     expect(stopped.signal).toBe('SIGKILL');
     const partial = await readDatasetInfo(join(killed, 'relative-position'));
     expect(partial.complete).toBe(false);
