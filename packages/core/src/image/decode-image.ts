@@ -10,7 +10,6 @@ import { canResampleInJs } from './resample';
 import type { RgbImage } from './rgb-image';
 import { decodeSmallJpeg, isSmallPlainJpeg } from './small-jpeg';
 
-
 /** Smallest short side the source may have, and how to say why in the reason ('too small: WxH < why'). */
 export interface SizeLimits {
   readonly minSourceSide: number;
