@@ -34,7 +34,7 @@ describe('Rng', () => {
       expect(u).toBeGreaterThanOrEqual(0);
       expect(u).toBeLessThan(1);
       sum += u;
-      buckets[Math.floor(u * 10)]! += 1;
+      buckets[Math.floor(u * 10)] = (buckets[Math.floor(u * 10)] as number) + 1;
       const z = r.normal();
       sumN += z;
       sumN2 += z * z;
