@@ -11,6 +11,7 @@ async function expectSameAsLibvips(bytes: Buffer): Promise<void> {
     height: meta.height,
     orientation: meta.orientation ?? 1,
     frameMarker: meta.isProgressive ? 0xc2 : 0xc0,
+    precision: 8,
     components: meta.channels,
     // libvips writes CMYK JPEGs with an Adobe segment
     colourSegments: meta.icc !== undefined || meta.space === 'cmyk',
@@ -41,7 +42,7 @@ describe('readJpegHeader', () => {
     const tiff = [0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 8, 0, 0, 0, 0, 0, 0];
     const app1 = [0xff, 0xe1, 0, 2 + 6 + tiff.length, 0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
     const sof = [0xff, 0xc0, 0, 11, 8, 0, 50, 0, 70, 1, 1, 0x11, 0];
-    expect(readJpegHeader(Uint8Array.from([0xff, 0xd8, ...app1, ...sof]))).toEqual({ width: 70, height: 50, orientation: 8, frameMarker: 0xc0, components: 1, colourSegments: false, sampling: '1x1' });
+    expect(readJpegHeader(Uint8Array.from([0xff, 0xd8, ...app1, ...sof]))).toEqual({ width: 70, height: 50, orientation: 8, frameMarker: 0xc0, precision: 8, components: 1, colourSegments: false, sampling: '1x1' });
   });
 
   describe('invalid or unusual inputs return null (the caller asks libvips)', () => {

@@ -10,6 +10,8 @@ export interface JpegHeader {
   readonly orientation: number;
   /** The start-of-frame marker: 0xc0 baseline, 0xc1 extended, 0xc2 progressive, others rarer. */
   readonly frameMarker: number;
+  /** Bits a sample: 8 almost always, 12 in some medical and camera-raw files. */
+  readonly precision: number;
   /** Colour components: 3 for YCbCr (or RGB/CMYK variants signalled elsewhere), 1 grey, 4 CMYK. */
   readonly components: number;
   /** An ICC profile (APP2) or Adobe colour transform (APP14) segment precedes the scan. */
@@ -29,7 +31,7 @@ export function readJpegHeader(bytes: Uint8Array): JpegHeader | null {
   let orientation: number | null = 1;
   let exifBlocks = 0;
   let colourSegments = false;
-  let frame: { width: number; height: number; frameMarker: number; components: number; sampling: string } | null = null;
+  let frame: { width: number; height: number; frameMarker: number; precision: number; components: number; sampling: string } | null = null;
   let pos = 2;
   while (pos + 4 <= bytes.length) {
     if (bytes[pos] !== 0xff) return null;
@@ -58,7 +60,7 @@ export function readJpegHeader(bytes: Uint8Array): JpegHeader | null {
       if (end - start < 6 + 3 * components || frame) return null;
       const factors = Array.from({ length: components }, (_, c) => bytes[start + 7 + 3 * c] as number);
       const sampling = factors.map((f) => `${f >> 4}x${f & 15}`).join(',');
-      frame = { height: readU16(bytes, start + 1, false), width: readU16(bytes, start + 3, false), frameMarker: marker, components, sampling };
+      frame = { height: readU16(bytes, start + 1, false), width: readU16(bytes, start + 3, false), frameMarker: marker, precision: bytes[start] as number, components, sampling };
     }
     pos = end;
   }

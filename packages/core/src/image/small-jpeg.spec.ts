@@ -51,7 +51,7 @@ describe('decodeSmallJpeg', () => {
     expect(meanAndMax(decodeSmallJpeg(progressive)?.data ?? new Uint8Array(), await libvipsPixels(progressive)).max).toBeLessThanOrEqual(3);
   });
 
-  it('leaves to libvips what it does not handle exactly: large, grey, rotated, colour-managed, truncated', async () => {
+  it('leaves to libvips what it does not handle exactly: large, grey, rotated, colour-managed, 4:2:2, 12-bit, truncated', async () => {
     const side = Math.floor(Math.sqrt(SMALL_JPEG_MAX_PIXELS)) + 1;
     const cases = {
       large: await jpeg(side, side).toBuffer(),
@@ -70,6 +70,10 @@ describe('decodeSmallJpeg', () => {
     h2v1[h2v1.indexOf(Buffer.from([0xff, 0xc0])) + 11] = 0x21;
     expect(readJpegHeader(h2v1)?.sampling).toBe('2x1,1x1,1x1');
     expect(decodeSmallJpeg(h2v1)).toBeNull();
+    const twelveBit = Buffer.from(whole); // 12-bit samples (sharp cannot write them)
+    twelveBit[twelveBit.indexOf(Buffer.from([0xff, 0xc0])) + 4] = 12;
+    expect(readJpegHeader(twelveBit)?.precision).toBe(12);
+    expect(decodeSmallJpeg(twelveBit)).toBeNull();
     expect(decodeSmallJpeg(whole.subarray(0, whole.length - 40))).toBeNull();
     // a damaged scan with its end marker intact: jpeg-js throws or returns, either way nothing breaks
     const damaged = Buffer.from(whole);

@@ -2,7 +2,7 @@
 // size, five times what decoding 32x32 pixels takes in JS. jpeg-js decodes the coefficients; the
 // chroma upsampling and colour conversion are libjpeg's own (its "fancy" triangle filter for 4:2:0
 // and its fixed-point YCbCr tables), so the pixels are libjpeg's within a level or two. Only the
-// plain case comes here: a complete (ends with EOI) baseline or progressive 4:4:4 or 4:2:0 YCbCr JPEG
+// plain case comes here: a complete (ends with EOI) 8-bit baseline or progressive 4:4:4 or 4:2:0 YCbCr JPEG
 // without EXIF rotation, ICC profile or Adobe transform. Everything else, and any error, is left to
 // libvips, which also names what is wrong.
 import { decode } from 'jpeg-js';
@@ -21,6 +21,7 @@ export function isSmallPlainJpeg(header: JpegHeader | null): header is JpegHeade
     header !== null &&
     header.width * header.height <= SMALL_JPEG_MAX_PIXELS &&
     JS_FRAMES.has(header.frameMarker) &&
+    header.precision === 8 &&
     JS_SAMPLINGS.has(header.sampling) &&
     header.orientation === 1 &&
     !header.colourSegments
