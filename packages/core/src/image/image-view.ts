@@ -22,8 +22,12 @@ export function viewOf(image: RgbImage): ImageView {
   };
 }
 
-/** A view of `source` resized to toWidth x toHeight (resizeRgb's pixels), computed per region. */
+/**
+ * A view of `source` resized to toWidth x toHeight (resizeRgb's pixels). An enlargement is computed per
+ * region; a reduction (whole-image passes, as libvips makes them) or no resize at all is done once.
+ */
 export function resizedView(source: RgbImage, toWidth: number, toHeight: number): ImageView {
+  if (toWidth <= source.width && toHeight <= source.height) return viewOf(resizeRgb(source, toWidth, toHeight));
   return {
     width: toWidth,
     height: toHeight,

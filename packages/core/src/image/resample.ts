@@ -67,6 +67,10 @@ function tapsFor(from: number, to: number): Taps {
   return taps;
 }
 
+/** Whether the width x height region at (left, top) lies inside a W x H image. */
+const inside = (left: number, top: number, width: number, height: number, W: number, H: number): boolean =>
+  left >= 0 && top >= 0 && width >= 1 && height >= 1 && left + width <= W && top + height <= H;
+
 const toByte = (v: number): number => (v <= 0 ? 0 : v >= 255 ? 255 : (v + 0.5) | 0);
 
 /** Output positions [from, to) read source positions [first, last) of these taps. */
@@ -179,7 +183,7 @@ export function resizeRgb(image: RgbImage, toWidth: number, toHeight: number): R
  */
 export function resizeRgbRegion(image: RgbImage, toWidth: number, toHeight: number, left: number, top: number, width: number, height: number): Uint8Array {
   checkResize(image, toWidth, toHeight);
-  if (left < 0 || top < 0 || width < 1 || height < 1 || left + width > toWidth || top + height > toHeight) {
+  if (!inside(left, top, width, height, toWidth, toHeight)) {
     throw new RangeError(`region ${width}x${height} at (${left}, ${top}) leaves the ${toWidth}x${toHeight} image`);
   }
   if (enlarges(image, toWidth, toHeight)) return enlargeRegion(image, toWidth, toHeight, left, top, width, height);
@@ -188,7 +192,7 @@ export function resizeRgbRegion(image: RgbImage, toWidth: number, toHeight: numb
 
 /** The width x height region at (left, top); the caller keeps it inside the image. */
 export function cropRgb(image: RgbImage, left: number, top: number, width: number, height: number): RgbImage {
-  if (left < 0 || top < 0 || width < 1 || height < 1 || left + width > image.width || top + height > image.height) {
+  if (!inside(left, top, width, height, image.width, image.height)) {
     throw new RangeError(`crop ${width}x${height} at (${left}, ${top}) leaves the ${image.width}x${image.height} image`);
   }
   const data = new Uint8Array(width * height * 3);
