@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { resolveWasmThreads } from './args';
+import { resolveWasmThreads, scheduleOptions } from './args';
+import { parseExperimentArgs } from './experiment';
 import { trainCommand } from './train-command';
 
 describe('--wasm-threads', () => {
@@ -15,5 +16,31 @@ describe('--wasm-threads', () => {
 
   it.each(['0', '9', 'two'])('rejects %s with the flag named', async (value) => {
     await expect(trainCommand(['--wasm-threads', value], new AbortController().signal, () => undefined)).rejects.toThrow('--wasm-threads');
+  });
+});
+
+describe('--task-weights', () => {
+  it('parses task=weight pairs into the weighted interleave', () => {
+    const a = parseExperimentArgs(['--task-weights', 'colorization=3, motion=0.5']);
+    expect(scheduleOptions(a)).toEqual({ interleave: 'weighted', taskWeights: { colorization: 3, motion: 0.5 } });
+    expect(scheduleOptions(parseExperimentArgs([]))).toEqual({});
+  });
+
+  it.each([
+    ['color=3', 'got "color=3"'],
+    ['colorization', 'got "colorization"'],
+    ['colorization=-1', 'got "colorization=-1"'],
+    ['colorization=x', 'got "colorization=x"'],
+    ['colorization=1=2', 'got "colorization=1=2"'],
+    [',', 'at least one task=weight pair'],
+  ])('rejects %s with the flag and the part named', (value, message) => {
+    expect(() => parseExperimentArgs(['--task-weights', value])).toThrow(`--task-weights: expected`);
+    expect(() => parseExperimentArgs(['--task-weights', value])).toThrow(message);
+  });
+
+  it('train rejects it beside --interleave round-robin', async () => {
+    await expect(trainCommand(['--task-weights', 'motion=2', '--interleave', 'round-robin'], new AbortController().signal, () => undefined)).rejects.toThrow(
+      'excludes --interleave round-robin',
+    );
   });
 });

@@ -76,23 +76,51 @@ export const SCHEDULE_FLAGS = {
   'lr-schedule': { type: 'string' },
   'warmup-steps': { type: 'string' },
   'exemplar-negatives': { type: 'string' },
+  'task-weights': { type: 'string' },
 } as const;
+
+/** "colorization=3,motion=0.5" -> { colorization: 3, motion: 0.5 }: each task's share of the steps. */
+export const taskWeightsFlag = z.string().transform((s, ctx) => {
+  const weights: Partial<Record<TaskName, number>> = {};
+  for (const part of s.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [task, value, ...rest] = part.split('=').map((x) => x.trim());
+    const w = Number(value);
+    if (!(TASKS as readonly string[]).includes(task ?? '') || value === undefined || value === '' || rest.length > 0 || !Number.isFinite(w) || w < 0) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `expected task=weight pairs (tasks ${TASKS.join(', ')}; weights >= 0), got ${JSON.stringify(part)}` });
+      return z.NEVER;
+    }
+    weights[task as TaskName] = w;
+  }
+  if (Object.keys(weights).length === 0) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'expected at least one task=weight pair' });
+    return z.NEVER;
+  }
+  return weights;
+});
 
 export const scheduleSchema = {
   'lr-schedule': z.enum(LR_SCHEDULES).optional(),
   'warmup-steps': intFlag(0).optional(),
   'exemplar-negatives': z.enum(EXEMPLAR_NEGATIVES).optional(),
+  'task-weights': taskWeightsFlag.optional(),
 };
 
 export const SCHEDULE_HELP = {
   'lr-schedule': "constant (default, the paper's) | cosine: linear warm-up, then a half cosine to zero at the last step",
   'warmup-steps': 'steps of linear learning-rate warm-up (default 0)',
   'exemplar-negatives': "paired (default, each triplet's own negative, the paper's) | batch-hard: the closest other seed in the batch",
+  'task-weights': 'task=weight,... (e.g. colorization=3): each step draws its task with these odds (unlisted tasks weigh 1) instead of taking turns',
 } as const;
 
 /** The trainer options the schedule flags set (only those given). */
-export function scheduleOptions(a: { 'lr-schedule'?: LrSchedule; 'warmup-steps'?: number; 'exemplar-negatives'?: ExemplarNegatives }) {
+export function scheduleOptions(a: {
+  'lr-schedule'?: LrSchedule;
+  'warmup-steps'?: number;
+  'exemplar-negatives'?: ExemplarNegatives;
+  'task-weights'?: Partial<Record<TaskName, number>>;
+}) {
   return {
+    ...(a['task-weights'] !== undefined ? { interleave: 'weighted' as const, taskWeights: a['task-weights'] } : {}),
     ...(a['lr-schedule'] !== undefined ? { lrSchedule: a['lr-schedule'] } : {}),
     ...(a['warmup-steps'] !== undefined ? { warmupSteps: a['warmup-steps'] } : {}),
     ...(a['exemplar-negatives'] !== undefined ? { model: { exemplarNegatives: a['exemplar-negatives'] } } : {}),

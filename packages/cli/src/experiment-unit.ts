@@ -40,8 +40,8 @@ export interface UnitSettings {
   readonly steps: number;
   readonly batchSize: number;
   readonly learningRate?: number;
-  /** Schedule and exemplar-loss options passed to every pretraining run. */
-  readonly schedule: Partial<Pick<TrainOptions, 'lrSchedule' | 'warmupSteps' | 'model'>>;
+  /** Schedule, exemplar-loss and task-mix options passed to every pretraining run. */
+  readonly schedule: Partial<Pick<TrainOptions, 'lrSchedule' | 'warmupSteps' | 'model' | 'interleave' | 'taskWeights'>>;
   readonly curvePoints: number;
   readonly supervisedEpochs: number;
   readonly backend: BackendPreference;
@@ -82,6 +82,13 @@ interface Pretrained {
   readonly seconds: number;
 }
 
+/** A task mix concerns rows of several tasks only: a single-task row trains as it would without one. */
+export function scheduleFor(schedule: UnitSettings['schedule'], tasks: readonly TaskName[]): UnitSettings['schedule'] {
+  if (tasks.length > 1) return schedule;
+  const { interleave: _mode, taskWeights: _weights, ...rest } = schedule;
+  return rest;
+}
+
 async function pretrain(unit: ExperimentUnit, s: UnitSettings, data: ProbeData): Promise<Pretrained> {
   const row = unit.row;
   const tasks = (row.tasks === 'all' ? s.available : (row.tasks ?? []).filter((t) => s.available.includes(t))) as TaskName[];
@@ -101,7 +108,7 @@ async function pretrain(unit: ExperimentUnit, s: UnitSettings, data: ProbeData):
       batchSize: s.batchSize, checkpointEvery: Math.min(500, end), logEvery: 50,
       ...(s.learningRate !== undefined ? { learningRate: s.learningRate } : {}),
       // segments of a curve row follow one schedule over the whole run
-      ...s.schedule, scheduleSteps: s.steps,
+      ...scheduleFor(s.schedule, tasks), scheduleSteps: s.steps,
       logger: { info: s.log, warn: (l) => s.log(`warning: ${l}`) },
     });
     seconds += (Date.now() - started) / 1000;

@@ -59,7 +59,8 @@ const schema = z
     threads: intFlag(1).default(1),
     policy: z.enum(['skip', 'fail']).default('skip'),
   })
-  .strict();
+  .strict()
+  .refine((a) => !(a['task-weights'] && a.interleave === 'round-robin'), { message: '--task-weights draws tasks by weight; it excludes --interleave round-robin' });
 
 export type TrainArgs = z.infer<typeof schema>;
 

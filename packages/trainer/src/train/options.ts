@@ -120,11 +120,15 @@ function checkDatasets(datasets: unknown): TaskName[] {
   return TASKS.filter((t) => tasks.includes(t));
 }
 
-function checkWeights(weights: Readonly<Partial<Record<string, number>>>): void {
+function checkWeights(weights: Readonly<Partial<Record<string, number>>>, interleave: InterleaveMode, tasks: readonly TaskName[]): void {
   for (const [task, w] of Object.entries(weights)) {
     if (!isTaskName(task)) throw new OptionError(`taskWeights: unknown task ${JSON.stringify(task)}`);
     requireNumberInRange(`taskWeights.${task}`, w, 0, Number.MAX_VALUE);
   }
+  const given = Object.keys(weights);
+  // round-robin ignores weights: say so rather than train a different mix than the one asked for
+  if (given.length > 0 && interleave !== 'weighted') throw new OptionError(`taskWeights apply only with interleave 'weighted', got interleave '${interleave}'`);
+  if (given.length > 0 && tasks.every((t) => (weights[t] ?? 1) === 0)) throw new OptionError(`taskWeights: every trained task (${tasks.join(', ')}) has weight 0`);
 }
 
 /** Merges over TRAIN_DEFAULTS and validates; returns the options and the tasks in canonical order. */
@@ -147,7 +151,7 @@ export function resolveTrainOptions(input: TrainInput): { options: TrainOptions;
   requireNumberInRange('lassoWeight', o.lassoWeight, 0, 1e6);
   if (o.harmonize !== undefined) requireBoolean('harmonize', o.harmonize);
   requireOneOf('interleave', o.interleave, INTERLEAVE_MODES);
-  checkWeights(o.taskWeights);
+  checkWeights(o.taskWeights, o.interleave, tasks);
   requireOneOf('onExhausted', o.onExhausted, EXHAUSTED_POLICIES);
   requireNonNegativeInt('seed', o.seed);
   requirePositiveInt('checkpointEvery', o.checkpointEvery);
