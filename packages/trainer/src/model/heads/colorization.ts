@@ -5,6 +5,7 @@ import { ModelOptions } from '../config';
 import { ForwardContext } from '../context';
 import { conv } from '../layers';
 import { ColorizationBatch, HeadLoss } from '../batch';
+import { softCrossEntropy } from '../../ops/soft-cross-entropy';
 
 const PREFIX = 'head/colorization';
 
@@ -25,7 +26,7 @@ export function colorizationLoss(logits: tf.Tensor4D, batch: ColorizationBatch):
   const target = densifyTarget(batch.bins, batch.weights, numBins);
   const likeliest = tf.argMax(target, 3); // [B, h, w]
   const pixelWeight = tf.mul(tf.gather(batch.rebalance, likeliest), tf.reshape(batch.sampleWeight, [-1, 1, 1]));
-  const crossEntropy = tf.neg(tf.sum(tf.mul(target, tf.logSoftmax(logits)), 3));
+  const crossEntropy = softCrossEntropy(logits, target);
   const loss = tf.mean(tf.mul(crossEntropy, pixelWeight)) as tf.Scalar;
   const accuracy = tf.mean(tf.cast(tf.equal(tf.argMax(logits, 3), likeliest), 'float32')) as tf.Scalar;
   return { loss, metrics: { accuracy } };
