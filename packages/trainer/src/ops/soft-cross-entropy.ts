@@ -13,7 +13,8 @@ export function softCrossEntropy(logits: tf.Tensor, target: tf.Tensor): tf.Tenso
   const axis = logits.rank - 1;
   // The target is a constant of the loss (no gradient is asked of it), so it is closed over, not an input.
   const t = target;
-  const op = tf.customGrad((z: tf.Tensor, save: tf.GradSaveFunc) => {
+  const op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+    const [z, save] = args as [tf.Tensor, tf.GradSaveFunc];
     const shifted = tf.sub(z, tf.max(z, axis, true));
     const exps = tf.exp(shifted);
     const sumExp = tf.sum(exps, axis, true);
