@@ -54,14 +54,13 @@ export const wasmThreadsFlag = z
   .default('auto');
 
 /**
- * `auto`: every core (up to the wasm pool's 8) for the cpu and paper presets reading shards; one thread for
- * the tiny preset and for live streams, which need a core of their own. On the 2-core development machine a
- * second thread took `train` on the embedded corpus from 7.2 to 8.3-8.5 steps/s (cpu preset) and the probe
- * trunk's step from 6.0-7.0 to 3.6 s, but the tiny preset from 25-31 to 23-25 steps/s.
+ * `auto`: every core (up to the wasm pool's 8) for the cpu and paper presets, from shards or live (live
+ * streams' workers run at low priority in the time the step leaves a core idle); one thread for the tiny
+ * preset, whose step is too small to gain from a second.
  */
-export function resolveWasmThreads(flag: 'auto' | number, use: { preset: string; live: boolean }): number {
+export function resolveWasmThreads(flag: 'auto' | number, preset: string): number {
   if (flag !== 'auto') return flag;
-  if (use.live || use.preset === 'tiny') return 1;
+  if (preset === 'tiny') return 1;
   return Math.min(MAX_WASM_THREADS, availableParallelism());
 }
 

@@ -27,7 +27,7 @@ export interface DemandRow {
 }
 
 async function trainerSteps(tasks: readonly TaskName[], preset: PresetName, log: (line: string) => void): Promise<Map<TaskName, number>> {
-  await selectBackend('auto', { threads: resolveWasmThreads('auto', { preset, live: false }), log });
+  await selectBackend('auto', { threads: resolveWasmThreads('auto', preset), log });
   const net = new MultiTaskNet(resolveModelOptions(preset, { stride8: true, seed: 0 }), [...tasks]);
   try {
     const ms = new Map<TaskName, number>();

@@ -4,6 +4,13 @@ import { EpochReplay } from './epoch-replay';
 import { LiveStream } from '@mtssl/trainer';
 import { STREAMS } from './registry';
 
+/**
+ * Live streams' pools: their workers yield a contended core to the training step, and run up to four
+ * batches (of 16) ahead while a step holds the main thread, whose event loop collects their results only
+ * between steps.
+ */
+export const LIVE_POOL_DEFAULTS = Object.freeze({ niceness: 19, maxInFlight: 64 });
+
 export interface LiveSettings {
   readonly preset: PresetName;
   readonly harmonize: boolean;
@@ -33,7 +40,7 @@ export function liveStreamFor(task: TaskName, manifest: ResolvedManifest, s: Liv
   const total = stream.defaultTotal(manifest, options);
   // one set of workers for every epoch: starting them each epoch cost more than the epoch's samples on
   // small corpora (motion on the embedded one restarted its worker ~25 times in 120 steps)
-  const pools = new PoolCache();
+  const pools = new PoolCache(LIVE_POOL_DEFAULTS);
   const replay = stream.seedFree ? new EpochReplay() : null;
   const open = (epoch: number, startIndex: number, signal: AbortSignal) =>
     stream.open(manifest, options, { seed: epochSeed(s.seed, epoch), threads: s.threads, policy: s.policy, startIndex, total, signal, pools });

@@ -37,3 +37,14 @@ describe('PoolCache', () => {
     await pool.destroy();
   });
 });
+
+describe('PoolCache defaults', () => {
+  const workerFile = makeWorker();
+
+  it('applies its defaults to every pool it starts, a pool\'s own options first', async () => {
+    const cache = new PoolCache({ maxInFlight: 64 });
+    expect(acquirePool(cache, { workerFile, threads: 1 }).pool.maxInFlight).toBe(64);
+    expect(acquirePool(cache, { workerFile, threads: 1, maxInFlight: 4 }).pool.maxInFlight).toBe(4);
+    await cache.close();
+  });
+});

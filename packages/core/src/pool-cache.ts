@@ -2,15 +2,29 @@
 // with a cache its workers start once (threads, modules, colorization's bin table) instead of every epoch.
 import { PoolOptions, WorkerPool } from './pool';
 
+/** Defaults for every pool the cache starts; a pool's own options take precedence. */
+export interface PoolCacheOptions {
+  /** Niceness of the workers (see PoolOptions). */
+  readonly niceness?: number;
+  /**
+   * Tasks outstanding per pool (see PoolOptions). A consumer that blocks its event loop between reads
+   * (a training step) collects results only between steps: the workers run ahead this far meanwhile.
+   */
+  readonly maxInFlight?: number;
+}
+
 export class PoolCache {
   private readonly pools = new Map<string, WorkerPool<unknown, unknown>>();
 
+  constructor(private readonly defaults: PoolCacheOptions = {}) {}
+
   /** The pool for these options, started on first use; it lives until close(). */
   get<TIn, TOut>(options: PoolOptions): WorkerPool<TIn, TOut> {
-    const key = JSON.stringify([options.workerFile, options.handler, options.threads, options.tasksPerWorker, options.sharpConcurrency]);
+    const o: PoolOptions = { ...this.defaults, ...options };
+    const key = JSON.stringify([o.workerFile, o.handler, o.threads, o.tasksPerWorker, o.sharpConcurrency, o.niceness, o.maxInFlight]);
     let pool = this.pools.get(key);
     if (!pool) {
-      pool = new WorkerPool<unknown, unknown>(options);
+      pool = new WorkerPool<unknown, unknown>(o);
       this.pools.set(key, pool);
     }
     return pool as unknown as WorkerPool<TIn, TOut>;

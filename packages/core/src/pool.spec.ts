@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkerPool, resolveWorkerFile } from './pool';
 
@@ -12,7 +12,9 @@ function makeWorker(): string {
     `
 const { setTimeout: sleep } = require('node:timers/promises');
 const { threadId } = require('node:worker_threads');
+const { getPriority } = require('node:os');
 let running = 0;
+exports.priority = async () => getPriority(0);
 exports.handle = async (task) => {
   if (task.throw) throw new Error('task ' + task.k + ' failed on purpose');
   if (task.crash) process.exit(3);
@@ -116,8 +118,23 @@ describe('WorkerPool', () => {
     expect(await concurrency(2)).toBe(2);
   });
 
+  (process.platform === 'linux' ? it : it.skip)('lowers the worker threads by niceness, not the process (Linux)', async () => {
+    const nice = new WorkerPool<object, number>({ workerFile, handler: 'priority', threads: 1, niceness: 7 });
+    const plain = new WorkerPool<object, number>({ workerFile, handler: 'priority', threads: 1 });
+    try {
+      const base = getPriority(0);
+      expect(await nice.run({})).toBe(Math.min(19, base + 7));
+      expect(await plain.run({})).toBe(base);
+      expect(getPriority(0)).toBe(base);
+    } finally {
+      await Promise.all([nice.destroy(), plain.destroy()]);
+    }
+  });
+
   describe('invalid parameters', () => {
     it('rejects bad options with clear messages', () => {
+      expect(() => new WorkerPool({ workerFile, niceness: 20 })).toThrow('niceness must be an integer in [0, 19], got 20');
+      expect(() => new WorkerPool({ workerFile, niceness: -1 })).toThrow('niceness must be an integer in [0, 19], got -1');
       expect(() => new WorkerPool({ workerFile, tasksPerWorker: 1.5 })).toThrow('tasksPerWorker must be a positive integer, got 1.5');
       expect(() => new WorkerPool({ workerFile, threads: 0 })).toThrow('threads must be a positive integer, got 0');
       expect(() => new WorkerPool({ workerFile, maxInFlight: -1 })).toThrow('maxInFlight must be a positive integer, got -1');

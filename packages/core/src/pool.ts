@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, basename, dirname } from 'node:path';
 import { Piscina } from 'piscina';
-import { requirePositiveInt, rejectUnknownKeys } from './validate';
+import { requireIntInRange, requirePositiveInt, rejectUnknownKeys } from './validate';
 
 export interface PoolOptions {
   /** Absolute path of the compiled worker module (see resolveWorkerFile). */
@@ -22,6 +22,12 @@ export interface PoolOptions {
   readonly tasksPerWorker?: number;
   /** Threads libvips may use inside each worker (sharp.concurrency); 1 keeps threads from multiplying. */
   readonly sharpConcurrency?: number;
+  /**
+   * Scheduling niceness added to each worker thread (0 normal, up to 19 lowest; Linux only, where nice is
+   * per thread, elsewhere ignored). `train --live` lowers its streams so the training step's threads win a
+   * contended core and the streams run in the time the step leaves idle.
+   */
+  readonly niceness?: number;
   /** Passed to every worker as Piscina's workerData. */
   readonly workerData?: Readonly<Record<string, unknown>>;
 }
@@ -31,9 +37,10 @@ export const POOL_DEFAULTS = Object.freeze({
   threads: 1,
   tasksPerWorker: 2,
   sharpConcurrency: 1,
+  niceness: 0,
 });
 
-const KNOWN = ['workerFile', 'handler', 'threads', 'tasksPerWorker', 'maxInFlight', 'sharpConcurrency', 'workerData'];
+const KNOWN = ['workerFile', 'handler', 'threads', 'tasksPerWorker', 'maxInFlight', 'sharpConcurrency', 'niceness', 'workerData'];
 
 /** Data every worker sees: callers' workerData plus the pool's own settings. */
 export interface PoolWorkerData extends Record<string, unknown> {
@@ -58,6 +65,7 @@ export class WorkerPool<TIn, TOut> {
     this.tasksPerWorker = tasksPerWorker;
     this.maxInFlight = requirePositiveInt('maxInFlight', options.maxInFlight ?? this.threads * tasksPerWorker * 4);
     const sharpConcurrency = requirePositiveInt('sharpConcurrency', options.sharpConcurrency ?? POOL_DEFAULTS.sharpConcurrency);
+    const niceness = requireIntInRange('niceness', options.niceness ?? POOL_DEFAULTS.niceness, 0, 19);
     const workerData: PoolWorkerData = { ...(options.workerData ?? {}), sharpConcurrency };
     this.piscina = new Piscina<TIn, TOut>({
       filename: options.workerFile,
@@ -68,6 +76,9 @@ export class WorkerPool<TIn, TOut> {
       // Piscina's own queue is a second bound behind maxInFlight; it must never be the one that trips.
       maxQueue: this.maxInFlight + this.threads,
       idleTimeout: 60_000,
+      // Piscina lowers each worker thread's priority through its optional @napi-rs/nice; nice(2) is per
+      // thread on Linux only (elsewhere it would lower the whole process, trainer included)
+      ...(niceness > 0 && process.platform === 'linux' ? { niceIncrement: niceness } : {}),
       workerData,
     });
     // Piscina reports replies to tasks it already abandoned (after abort or destroy) as pool

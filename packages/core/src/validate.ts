@@ -32,6 +32,13 @@ export function requireNumberInRange(name: string, value: unknown, min: number, 
   return value;
 }
 
+export function requireIntInRange(name: string, value: unknown, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new OptionError(`${name} must be an integer in [${min}, ${max}], got ${show(value)}`);
+  }
+  return value;
+}
+
 export function requireOneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     throw new OptionError(`${name} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${show(value)}`);

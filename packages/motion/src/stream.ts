@@ -36,6 +36,8 @@ export class MotionSampleStream implements SampleStream {
       threads: this.context.threads || defaultThreads(),
       // a task's work is its ffmpeg child: one at a time, so a worker is one decoder (threads = decoders)
       tasksPerWorker: 1,
+      // a task is a chunk of many frames: a few ahead per decoder are plenty
+      maxInFlight: 4 * (this.context.threads || defaultThreads()),
     });
     const chunks: ChunkRef[] = [];
     // Videos known to end before some slot: later slots of them are past the end too (same output, no ffmpeg run).
