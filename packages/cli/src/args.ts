@@ -64,8 +64,6 @@ export function resolveWasmThreads(flag: 'auto' | number, preset: string): numbe
   return Math.min(MAX_WASM_THREADS, availableParallelism());
 }
 
-/** Image side the streams produce (and the probe should feed the trunk) for each preset. */
-export const PRESET_INPUT_SIZE: Readonly<Record<PresetName, number>> = Object.freeze({ tiny: 32, small: 32, cpu: 64, paper: 224 });
 
 /** --preset: one of core's preset names, `cpu` by default. */
 export const presetFlag = z.enum(PRESET_NAMES as [PresetName, ...PresetName[]]).default('cpu');

@@ -3,9 +3,9 @@
 // from shards when it trains the manifest's tasks round robin (the measured step alone, without batch
 // assembly, so the demand is if anything overstated). Below 1 the stream would hold `train --live` back.
 import { resolve } from 'node:path';
-import { loadManifest, PresetName, TaskName } from '@mtssl/core';
+import { loadManifest, PRESET_INPUT_SIZE, PresetName, TaskName } from '@mtssl/core';
 import { benchTaskStep, MultiTaskNet, resolveModelOptions, selectBackend, TRAIN_DEFAULTS } from '@mtssl/trainer';
-import { PRESET_INPUT_SIZE, resolveWasmThreads } from './args';
+import { resolveWasmThreads } from './args';
 import { benchStream } from './bench-stream';
 import { tasksFor } from './preprocess';
 import { GENERATORS } from './registry';

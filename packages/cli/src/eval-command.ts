@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { loadManifest, type ResolvedManifest } from '@mtssl/core';
+import { loadManifest, PRESET_INPUT_SIZE, type ResolvedManifest } from '@mtssl/core';
 import {
   compareToBaselines,
   comparisonMarkdown,
@@ -16,7 +16,7 @@ import {
   writeRunReport,
 } from '@mtssl/eval';
 import { BACKEND_PREFERENCES, createTrunk, loadTrunk, METRICS_FILE, readRunConfig, selectBackend, setWinograd, Trunk } from '@mtssl/trainer';
-import { intFlag, parseFlags, PRESET_INPUT_SIZE, wasmThreadsFlag } from './args';
+import { intFlag, parseFlags, wasmThreadsFlag } from './args';
 import { GENERATORS } from './registry';
 import { RETRIEVAL, retrievalFigure } from './eval-retrieval';
 

@@ -46,6 +46,8 @@ export interface SampleStream extends AsyncIterable<StreamItem> {
 export type PresetName = 'tiny' | 'small' | 'cpu' | 'paper';
 /** Every preset name, in size order. */
 export const PRESET_NAMES: readonly PresetName[] = Object.freeze(['tiny', 'small', 'cpu', 'paper']);
+/** Image side each preset's trunk is trained at (what the streams emit), and what a probe feeds it. */
+export const PRESET_INPUT_SIZE: Readonly<Record<PresetName, number>> = Object.freeze({ tiny: 32, small: 32, cpu: 64, paper: 224 });
 
 /** A pretext task's stream package, seen from the outside. `O` is its options interface. */
 export interface PretextStream<O extends object> {
