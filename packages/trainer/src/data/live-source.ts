@@ -10,6 +10,7 @@ import { CursorState } from './cursor';
 import { ExhaustedPolicy } from './task-source';
 import { Prefetcher } from './prefetch';
 import { LiveStream } from './training-dataset';
+import type { BatchSource } from './batch-source';
 
 /** A stream item tagged with its epoch, or the end of that epoch. */
 type EpochItem = { readonly epoch: number; readonly item: StreamItem } | { readonly epoch: number; readonly end: true };
@@ -25,7 +26,7 @@ async function* epochs(live: LiveStream, from: CursorState, signal: AbortSignal)
 /** Lets worker replies (macrotasks) in between batches even when every await resolves at once. */
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-export class LiveTaskSource {
+export class LiveTaskSource implements BatchSource {
   private iterator: Prefetcher<EpochItem> | null = null;
   private abort = new AbortController();
   private state: CursorState;

@@ -5,11 +5,12 @@ import { TaskBatch } from '../model/batch';
 import { collate } from './collate';
 import { CursorState, DatasetCursor } from './cursor';
 import { DataSource, TrainingDataset } from './training-dataset';
+import type { BatchSource } from './batch-source';
 
 export const EXHAUSTED_POLICIES = ['cycle', 'stop', 'drop-task'] as const;
 export type ExhaustedPolicy = (typeof EXHAUSTED_POLICIES)[number];
 
-export class TaskSource {
+export class TaskSource implements BatchSource {
   readonly cursor: DatasetCursor;
 
   constructor(

@@ -9,6 +9,7 @@ import { Interleaver } from '../data/interleaver';
 import { TaskSource, rebalanceWeights } from '../data/task-source';
 import { DataSource, isLiveStream } from '../data/training-dataset';
 import { LiveTaskSource } from '../data/live-source';
+import type { BatchSource } from '../data/batch-source';
 import { setWinograd } from '../kernels/winograd-plan';
 import { selectBackend } from '../backend/select-backend';
 import { ensureGradients } from '../model/gradients';
@@ -49,7 +50,7 @@ interface Run {
   readonly tasks: readonly TaskName[];
   readonly net: MultiTaskNet;
   readonly optimizers: Map<TaskName, tf.Optimizer>;
-  readonly sources: Map<TaskName, TaskSource | LiveTaskSource>;
+  readonly sources: Map<TaskName, BatchSource>;
   readonly interleaver: Interleaver;
   readonly harmonized: Partial<Record<TaskName, boolean | null>>;
   step: number;
@@ -81,7 +82,7 @@ async function buildRun(options: TrainOptions, tasks: TaskName[], datasets: Map<
   const harmonized = readHarmonized(datasets, options.harmonize, (l) => options.logger.warn(l));
   const net = new MultiTaskNet(model, tasks);
   const optimizers = new Map(tasks.map((t) => [t, makeOptimizer({ learningRate: options.learningRate, decay: options.rmsDecay, momentum: options.rmsMomentum, epsilon: options.rmsEpsilon })]));
-  const sources = new Map<TaskName, TaskSource | LiveTaskSource>();
+  const sources = new Map<TaskName, BatchSource>();
   for (const [task, dataset] of datasets) {
     const rebalance = task === 'colorization' ? rebalanceWeights(dataset, model.numBins, (l) => options.logger.warn(l)) : undefined;
     const state = saved?.cursors[task];
@@ -133,7 +134,9 @@ async function loop(run: Run, stop: { requested: boolean }, summaries: Summaries
     const task = run.interleaver.next();
     if (!task) return { stoppedBy: 'exhausted', ms, steps };
     const started = performance.now();
-    const batch = await (run.sources.get(task) as TaskSource | LiveTaskSource).next(options.batchSize);
+    const source = run.sources.get(task);
+    if (!source) throw new Error(`${task}: no batch source (the interleaver and the sources disagree)`);
+    const batch = await source.next(options.batchSize);
     if (!batch) {
       if (options.onExhausted === 'stop') return { stoppedBy: 'exhausted', ms, steps };
       options.logger.info(`${task}: data exhausted at step ${run.step}; dropping the task`);
