@@ -25,7 +25,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
     help: `mtssl preprocess [options]\n\n${flagHelp(PREPROCESS_FLAGS, {
       manifest: 'data manifest (default data-manifests/default.json)',
       tasks: 'comma-separated subset of relative-position,colorization,exemplar,motion (default: all the manifest supports)',
-      preset: 'tiny | cpu | paper (default cpu)',
+      preset: 'tiny | small | cpu | paper (default cpu; small for 32-px images)',
       out: 'shards folder (default shards/<manifest>-<preset>)',
       seed: 'random seed (default 0)',
       threads: 'worker threads (default: cores - 1)',
@@ -56,10 +56,10 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
       ...SCHEDULE_HELP,
       resume: 'continue from the run folder\'s last checkpoint',
       backend: 'auto (default: tfjs-node if installed, else wasm, else cpu) | tensorflow | wasm | cpu',
-      'wasm-threads': 'auto (default: every core up to 8 for --preset cpu or paper from shards; 1 for tiny or --live) | 1-8: compute threads on wasm',
+      'wasm-threads': 'auto (default: every core up to 8, from shards or --live; 1 for --preset tiny) | 1-8: compute threads on wasm',
       'no-winograd': "on wasm, XNNPACK's direct convolution for every layer (default: Winograd F(2x2,3x3) for wide 3x3 stride-1 layers, ~1.8x faster, ~2e-6 relative difference)",
       live: 'train straight from the streams while they sample (no shards; resumable; colorization without rebalancing)',
-      threads: 'with --live: worker threads per stream (default 1, leaving a core for training)',
+      threads: 'with --live: worker threads per stream (default 1; they run at low priority, 64 samples ahead)',
       policy: 'with --live: bad input skip (default) | fail',
     })}`,
     async run(argv, signal, log) {
