@@ -1,7 +1,7 @@
 // One task's batches straight from a live stream: stream order, a batch may span epochs, and the state is
 // the next stream position (what a checkpoint stores and a resume reopens at). The stream is pulled ahead
-// (two batches, across epoch ends) while the trainer computes; what was pulled ahead and not consumed is
-// dropped, so the state and a resume depend on consumed samples only.
+// (LIVE_PREFETCH_BATCHES batches, across epoch ends) while the trainer computes; what was pulled ahead and
+// not consumed is dropped, so the state and a resume depend on consumed samples only.
 import * as tf from '@tensorflow/tfjs-core';
 import { Sample, StreamItem, TaskName } from '@mtssl/core';
 import { TaskBatch } from '../model/batch';
@@ -22,6 +22,13 @@ async function* epochs(live: LiveStream, from: CursorState, signal: AbortSignal)
     yield { epoch, end: true };
   }
 }
+
+/**
+ * Batches of a task pulled ahead of the trainer. More than the stream's own run-ahead: at an epoch's end
+ * the next epoch's stream opens only once the last sample of this one is pulled, so pulling far ahead
+ * keeps the workers busy across epoch ends instead of idle until the trainer asks.
+ */
+export const LIVE_PREFETCH_BATCHES = 8;
 
 /** Lets worker replies (macrotasks) in between batches even when every await resolves at once. */
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -66,7 +73,7 @@ export class LiveTaskSource implements BatchSource {
   }
 
   private async pull(batchSize: number): Promise<EpochItem> {
-    this.iterator ??= new Prefetcher(epochs(this.live, this.state, this.abort.signal), 2 * batchSize);
+    this.iterator ??= new Prefetcher(epochs(this.live, this.state, this.abort.signal), LIVE_PREFETCH_BATCHES * batchSize);
     const result = await this.iterator.next();
     // epochs() only ends once aborted, which dispose() does
     if (result.done) throw new Error(`${this.task}: the live stream was closed`);
