@@ -31,7 +31,7 @@ describe('--task-weights', () => {
     ['colorization=-1', 'got "colorization=-1"'],
     ['colorization=x', 'got "colorization=x"'],
     ['colorization=1=2', 'got "colorization=1=2"'],
-    [',', 'at least one task=weight pair'],
+    [',', 'at least one task=value pair'],
   ])('rejects %s with the flag and the part named', (value, message) => {
     expect(() => parseExperimentArgs(['--task-weights', value])).toThrow(`--task-weights: expected`);
     expect(() => parseExperimentArgs(['--task-weights', value])).toThrow(message);
@@ -41,5 +41,15 @@ describe('--task-weights', () => {
     await expect(trainCommand(['--task-weights', 'motion=2', '--interleave', 'round-robin'], new AbortController().signal, () => undefined)).rejects.toThrow(
       'excludes --interleave round-robin',
     );
+  });
+});
+
+describe('--task-lr-scale', () => {
+  it('parses task=factor pairs into the trainer\'s taskLrScale', () => {
+    expect(scheduleOptions(parseExperimentArgs(['--task-lr-scale', 'exemplar=0.3']))).toEqual({ taskLrScale: { exemplar: 0.3 } });
+  });
+
+  it.each(['exemplar=0', 'exemplar=-2', 'jigsaw=1'])('rejects %s (factors must be > 0)', (value) => {
+    expect(() => parseExperimentArgs(['--task-lr-scale', value])).toThrow(`--task-lr-scale: expected task=value pairs`);
   });
 });

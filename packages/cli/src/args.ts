@@ -74,32 +74,43 @@ export const SCHEDULE_FLAGS = {
   'warmup-steps': { type: 'string' },
   'exemplar-negatives': { type: 'string' },
   'task-weights': { type: 'string' },
+  'task-lr-scale': { type: 'string' },
 } as const;
 
-/** "colorization=3,motion=0.5" -> { colorization: 3, motion: 0.5 }: each task's share of the steps. */
-export const taskWeightsFlag = z.string().transform((s, ctx) => {
-  const weights: Partial<Record<TaskName, number>> = {};
-  for (const part of s.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const [task, value, ...rest] = part.split('=').map((x) => x.trim());
-    const w = Number(value);
-    if (!(TASKS as readonly string[]).includes(task ?? '') || value === undefined || value === '' || rest.length > 0 || !Number.isFinite(w) || w < 0) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `expected task=weight pairs (tasks ${TASKS.join(', ')}; weights >= 0), got ${JSON.stringify(part)}` });
+/** "colorization=3,motion=0.5" -> { colorization: 3, motion: 0.5 }, each value >= 0 (or > 0 with `positive`). */
+function taskPairsFlag(positive: boolean) {
+  const bound = positive ? '> 0' : '>= 0';
+  return z.string().transform((s, ctx) => {
+    const pairs: Partial<Record<TaskName, number>> = {};
+    for (const part of s.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const [task, value, ...rest] = part.split('=').map((x) => x.trim());
+      const v = Number(value);
+      const valid = value !== undefined && value !== '' && rest.length === 0 && Number.isFinite(v) && (positive ? v > 0 : v >= 0);
+      if (!(TASKS as readonly string[]).includes(task ?? '') || !valid) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `expected task=value pairs (tasks ${TASKS.join(', ')}; values ${bound}), got ${JSON.stringify(part)}` });
+        return z.NEVER;
+      }
+      pairs[task as TaskName] = v;
+    }
+    if (Object.keys(pairs).length === 0) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'expected at least one task=value pair' });
       return z.NEVER;
     }
-    weights[task as TaskName] = w;
-  }
-  if (Object.keys(weights).length === 0) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'expected at least one task=weight pair' });
-    return z.NEVER;
-  }
-  return weights;
-});
+    return pairs;
+  });
+}
+
+/** --task-weights: each task's share of the steps. */
+export const taskWeightsFlag = taskPairsFlag(false);
+/** --task-lr-scale: each task's factor on the learning rate. */
+export const taskLrScaleFlag = taskPairsFlag(true);
 
 export const scheduleSchema = {
   'lr-schedule': z.enum(LR_SCHEDULES).optional(),
   'warmup-steps': intFlag(0).optional(),
   'exemplar-negatives': z.enum(EXEMPLAR_NEGATIVES).optional(),
   'task-weights': taskWeightsFlag.optional(),
+  'task-lr-scale': taskLrScaleFlag.optional(),
 };
 
 export const SCHEDULE_HELP = {
@@ -107,6 +118,7 @@ export const SCHEDULE_HELP = {
   'warmup-steps': 'steps of linear learning-rate warm-up (default 0)',
   'exemplar-negatives': "paired (default, each triplet's own negative, the paper's) | batch-hard: the closest other seed in the batch",
   'task-weights': 'task=weight,... (e.g. colorization=3): each step draws its task with these odds (unlisted tasks weigh 1) instead of taking turns',
+  'task-lr-scale': "task=factor,... (e.g. exemplar=0.3): that task's steps run at the learning rate times the factor (unlisted: 1)",
 } as const;
 
 /** The trainer options the schedule flags set (only those given). */
@@ -115,8 +127,10 @@ export function scheduleOptions(a: {
   'warmup-steps'?: number;
   'exemplar-negatives'?: ExemplarNegatives;
   'task-weights'?: Partial<Record<TaskName, number>>;
+  'task-lr-scale'?: Partial<Record<TaskName, number>>;
 }) {
   return {
+    ...(a['task-lr-scale'] !== undefined ? { taskLrScale: a['task-lr-scale'] } : {}),
     ...(a['task-weights'] !== undefined ? { interleave: 'weighted' as const, taskWeights: a['task-weights'] } : {}),
     ...(a['lr-schedule'] !== undefined ? { lrSchedule: a['lr-schedule'] } : {}),
     ...(a['warmup-steps'] !== undefined ? { warmupSteps: a['warmup-steps'] } : {}),

@@ -1,7 +1,7 @@
 import { scheduleFor, segmentEnds } from './experiment-unit';
 
 describe('scheduleFor', () => {
-  const schedule = { lrSchedule: 'cosine' as const, interleave: 'weighted' as const, taskWeights: { colorization: 5 } };
+  const schedule = { lrSchedule: 'cosine' as const, interleave: 'weighted' as const, taskWeights: { colorization: 5 }, taskLrScale: { exemplar: 0.3 } };
 
   it('keeps a task mix for a row of several tasks', () => {
     expect(scheduleFor(schedule, ['relative-position', 'colorization'])).toEqual(schedule);

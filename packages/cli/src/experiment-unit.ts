@@ -41,7 +41,7 @@ export interface UnitSettings {
   readonly batchSize: number;
   readonly learningRate?: number;
   /** Schedule, exemplar-loss and task-mix options passed to every pretraining run. */
-  readonly schedule: Partial<Pick<TrainOptions, 'lrSchedule' | 'warmupSteps' | 'model' | 'interleave' | 'taskWeights'>>;
+  readonly schedule: Partial<Pick<TrainOptions, 'lrSchedule' | 'warmupSteps' | 'model' | 'interleave' | 'taskWeights' | 'taskLrScale'>>;
   readonly curvePoints: number;
   readonly supervisedEpochs: number;
   readonly backend: BackendPreference;
@@ -82,10 +82,10 @@ interface Pretrained {
   readonly seconds: number;
 }
 
-/** A task mix concerns rows of several tasks only: a single-task row trains as it would without one. */
+/** A task mix (weights, rate factors) concerns rows of several tasks only: a single-task row trains as it would without one. */
 export function scheduleFor(schedule: UnitSettings['schedule'], tasks: readonly TaskName[]): UnitSettings['schedule'] {
   if (tasks.length > 1) return schedule;
-  const { interleave: _mode, taskWeights: _weights, ...rest } = schedule;
+  const { interleave: _mode, taskWeights: _weights, taskLrScale: _scale, ...rest } = schedule;
   return rest;
 }
 

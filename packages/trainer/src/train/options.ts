@@ -51,6 +51,8 @@ export interface TrainOptions {
   readonly harmonize: boolean | undefined;
   readonly interleave: InterleaveMode;
   readonly taskWeights: Readonly<Partial<Record<TaskName, number>>>;
+  /** Each task's optimizer runs at the scheduled rate times this factor (unlisted tasks: 1). */
+  readonly taskLrScale: Readonly<Partial<Record<TaskName, number>>>;
   readonly onExhausted: ExhaustedPolicy;
   readonly seed: number;
   readonly checkpointEvery: number;
@@ -95,6 +97,7 @@ export const TRAIN_DEFAULTS: Readonly<Omit<TrainOptions, 'datasets' | 'outDir'>>
   harmonize: undefined,
   interleave: 'round-robin',
   taskWeights: Object.freeze({}),
+  taskLrScale: Object.freeze({}),
   onExhausted: 'cycle',
   seed: 0,
   checkpointEvery: 500,
@@ -131,6 +134,13 @@ function checkWeights(weights: Readonly<Partial<Record<string, number>>>, interl
   if (given.length > 0 && tasks.every((t) => (weights[t] ?? 1) === 0)) throw new OptionError(`taskWeights: every trained task (${tasks.join(', ')}) has weight 0`);
 }
 
+function checkLrScale(scale: Readonly<Partial<Record<string, number>>>): void {
+  for (const [task, f] of Object.entries(scale)) {
+    if (!isTaskName(task)) throw new OptionError(`taskLrScale: unknown task ${JSON.stringify(task)}`);
+    requireNumberInRange(`taskLrScale.${task}`, f, Number.MIN_VALUE, 1000);
+  }
+}
+
 /** Merges over TRAIN_DEFAULTS and validates; returns the options and the tasks in canonical order. */
 export function resolveTrainOptions(input: TrainInput): { options: TrainOptions; tasks: TaskName[] } {
   rejectUnknownKeys('train', input, ['datasets', 'outDir', ...Object.keys(TRAIN_DEFAULTS)]);
@@ -152,6 +162,7 @@ export function resolveTrainOptions(input: TrainInput): { options: TrainOptions;
   if (o.harmonize !== undefined) requireBoolean('harmonize', o.harmonize);
   requireOneOf('interleave', o.interleave, INTERLEAVE_MODES);
   checkWeights(o.taskWeights, o.interleave, tasks);
+  checkLrScale(o.taskLrScale);
   requireOneOf('onExhausted', o.onExhausted, EXHAUSTED_POLICIES);
   requireNonNegativeInt('seed', o.seed);
   requirePositiveInt('checkpointEvery', o.checkpointEvery);

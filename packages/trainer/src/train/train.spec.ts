@@ -65,6 +65,18 @@ describe('train (tiny, cpu)', () => {
     expect(tf.memory().numTensors).toBe(start);
   });
 
+  it("runs each task's optimizer at the scheduled rate times its taskLrScale", async () => {
+    const out = join(root, 'lr-scale');
+    await train({ ...base(out, ['relative-position', 'motion']), steps: 4, learningRate: 0.002, taskLrScale: { motion: 3 } });
+    const lines = (await readFile(join(out, 'metrics.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { task: string; lr: number });
+    expect(lines.map((r) => [r.task, r.lr])).toEqual([
+      ['relative-position', 0.002],
+      ['motion', 0.006],
+      ['relative-position', 0.002],
+      ['motion', 0.006],
+    ]);
+  });
+
   it('resumes to the same weights as an unbroken run', async () => {
     const opts = { ...base('', TASKS), interleave: 'weighted' as const, checkpointEvery: 100 };
     await train({ ...opts, outDir: join(root, 'straight'), steps: 4, datasets: fakes(TASKS) });
@@ -261,6 +273,8 @@ describe('train (invalid parameters)', () => {
     [{ taskWeights: { motion: -1 }, interleave: 'weighted' }, 'taskWeights.motion must be a number in'],
     [{ taskWeights: { motion: 2 } }, "taskWeights apply only with interleave 'weighted', got interleave 'round-robin'"],
     [{ taskWeights: { motion: 0 }, interleave: 'weighted' }, 'taskWeights: every trained task (motion) has weight 0'],
+    [{ taskLrScale: { motion: 0 } }, 'taskLrScale.motion must be a number in'],
+    [{ taskLrScale: { jigsaw: 2 } }, 'taskLrScale: unknown task "jigsaw"'],
     [{ checkpointEvery: 0 }, 'checkpointEvery must be a positive integer, got 0'],
     [{ lasso: 'yes' }, 'lasso must be a boolean, got "yes"'],
     [{ backend: 'gpu' }, 'backend must be one of'],

@@ -145,7 +145,7 @@ async function loop(run: Run, stop: { requested: boolean }, summaries: Summaries
     }
     let figures;
     const optimizer = run.optimizers.get(task) as tf.Optimizer;
-    const lr = learningRateAt(run.step, schedule);
+    const lr = learningRateAt(run.step, schedule) * (options.taskLrScale[task] ?? 1);
     setLearningRate(optimizer, lr);
     try {
       figures = trainStep(run.net, optimizer, batch, { lassoWeight: options.lassoWeight, bnMomentum: options.bnMomentum });
