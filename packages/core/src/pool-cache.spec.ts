@@ -36,10 +36,6 @@ describe('PoolCache', () => {
     expect(owned).toBe(true);
     await pool.destroy();
   });
-});
-
-describe('PoolCache defaults', () => {
-  const workerFile = makeWorker();
 
   it('applies its defaults to every pool it starts, a pool\'s own options first', async () => {
     const cache = new PoolCache({ maxInFlight: 64 });

@@ -31,13 +31,14 @@ export class MotionSampleStream implements SampleStream {
     const start = this.context.startIndex ?? 0;
     if (videos.length === 0 || start >= this.context.total) return;
     const ffmpegPath = resolveFfmpegPath(this.options.ffmpegPath);
+    const threads = this.context.threads || defaultThreads();
     const { pool, owned } = acquirePool<ChunkTask, ChunkResult>(this.context.pools, {
       workerFile: resolveWorkerFile(__dirname, 'motion.worker'),
-      threads: this.context.threads || defaultThreads(),
+      threads,
       // a task's work is its ffmpeg child: one at a time, so a worker is one decoder (threads = decoders)
       tasksPerWorker: 1,
       // a task is a chunk of many frames: a few ahead per decoder are plenty
-      maxInFlight: 4 * (this.context.threads || defaultThreads()),
+      maxInFlight: 4 * threads,
     });
     const chunks: ChunkRef[] = [];
     // Videos known to end before some slot: later slots of them are past the end too (same output, no ffmpeg run).

@@ -12,16 +12,15 @@ export function softCrossEntropy(logits: tf.Tensor, target: tf.Tensor): tf.Tenso
   }
   const axis = logits.rank - 1;
   // The target is a constant of the loss (no gradient is asked of it), so it is closed over, not an input.
-  const t = target;
   const op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const [z, save] = args as [tf.Tensor, tf.GradSaveFunc];
     const shifted = tf.sub(z, tf.max(z, axis, true));
     const exps = tf.exp(shifted);
     const sumExp = tf.sum(exps, axis, true);
-    const targetSum = tf.sum(t, axis, true);
+    const targetSum = tf.sum(target, axis, true);
     // sum(t * (log sumExp - shifted)) = sum(t) * log(sumExp) - sum(t * shifted)
-    const value = tf.sub(tf.squeeze(tf.mul(targetSum, tf.log(sumExp)), [axis]), tf.sum(tf.mul(t, shifted), axis));
-    save([exps, sumExp, targetSum, t]);
+    const value = tf.sub(tf.squeeze(tf.mul(targetSum, tf.log(sumExp)), [axis]), tf.sum(tf.mul(target, shifted), axis));
+    save([exps, sumExp, targetSum, target]);
     return {
       value,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {

@@ -123,22 +123,20 @@ function checkDatasets(datasets: unknown): TaskName[] {
   return TASKS.filter((t) => tasks.includes(t));
 }
 
-function checkWeights(weights: Readonly<Partial<Record<string, number>>>, interleave: InterleaveMode, tasks: readonly TaskName[]): void {
-  for (const [task, w] of Object.entries(weights)) {
-    if (!isTaskName(task)) throw new OptionError(`taskWeights: unknown task ${JSON.stringify(task)}`);
-    requireNumberInRange(`taskWeights.${task}`, w, 0, Number.MAX_VALUE);
+/** A per-task map of numbers: known task names, each value in [min, max]. */
+function checkPerTask(name: string, values: Readonly<Partial<Record<string, number>>>, min: number, max: number): void {
+  for (const [task, v] of Object.entries(values)) {
+    if (!isTaskName(task)) throw new OptionError(`${name}: unknown task ${JSON.stringify(task)}`);
+    requireNumberInRange(`${name}.${task}`, v, min, max);
   }
+}
+
+function checkWeights(weights: Readonly<Partial<Record<string, number>>>, interleave: InterleaveMode, tasks: readonly TaskName[]): void {
+  checkPerTask('taskWeights', weights, 0, Number.MAX_VALUE);
   const given = Object.keys(weights);
   // round-robin ignores weights: say so rather than train a different mix than the one asked for
   if (given.length > 0 && interleave !== 'weighted') throw new OptionError(`taskWeights apply only with interleave 'weighted', got interleave '${interleave}'`);
   if (given.length > 0 && tasks.every((t) => (weights[t] ?? 1) === 0)) throw new OptionError(`taskWeights: every trained task (${tasks.join(', ')}) has weight 0`);
-}
-
-function checkLrScale(scale: Readonly<Partial<Record<string, number>>>): void {
-  for (const [task, f] of Object.entries(scale)) {
-    if (!isTaskName(task)) throw new OptionError(`taskLrScale: unknown task ${JSON.stringify(task)}`);
-    requireNumberInRange(`taskLrScale.${task}`, f, Number.MIN_VALUE, 1000);
-  }
 }
 
 /** Merges over TRAIN_DEFAULTS and validates; returns the options and the tasks in canonical order. */
@@ -162,7 +160,7 @@ export function resolveTrainOptions(input: TrainInput): { options: TrainOptions;
   if (o.harmonize !== undefined) requireBoolean('harmonize', o.harmonize);
   requireOneOf('interleave', o.interleave, INTERLEAVE_MODES);
   checkWeights(o.taskWeights, o.interleave, tasks);
-  checkLrScale(o.taskLrScale);
+  checkPerTask('taskLrScale', o.taskLrScale, Number.MIN_VALUE, 1000);
   requireOneOf('onExhausted', o.onExhausted, EXHAUSTED_POLICIES);
   requireNonNegativeInt('seed', o.seed);
   requirePositiveInt('checkpointEvery', o.checkpointEvery);
