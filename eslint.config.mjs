@@ -2,16 +2,18 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 // The layering is enforced here, not hoped for: core <- streams <- trainer <- eval <- cli.
-// A stream may import only core, so no stream can import another stream or the trainer.
+// A stream may import only core, so no stream can import another stream or the trainer. The training
+// engine (tfjs-wasm-training) is for any tfjs program, so it imports nothing of ours.
 const depConstraints = [
+  { sourceTag: 'scope:engine', onlyDependOnLibsWithTags: ['scope:engine'] },
   { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core'] },
   { sourceTag: 'scope:stream', onlyDependOnLibsWithTags: ['scope:core'] },
-  { sourceTag: 'scope:trainer', onlyDependOnLibsWithTags: ['scope:core', 'scope:stream'] },
-  { sourceTag: 'scope:eval', onlyDependOnLibsWithTags: ['scope:core', 'scope:stream', 'scope:trainer'] },
+  { sourceTag: 'scope:trainer', onlyDependOnLibsWithTags: ['scope:core', 'scope:stream', 'scope:engine'] },
+  { sourceTag: 'scope:eval', onlyDependOnLibsWithTags: ['scope:core', 'scope:stream', 'scope:engine', 'scope:trainer'] },
   { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:core'] },
   {
     sourceTag: 'scope:app',
-    onlyDependOnLibsWithTags: ['scope:core', 'scope:stream', 'scope:trainer', 'scope:eval', 'scope:tools'],
+    onlyDependOnLibsWithTags: ['scope:core', 'scope:stream', 'scope:engine', 'scope:trainer', 'scope:eval', 'scope:tools'],
   },
   { sourceTag: 'scope:workspace', onlyDependOnLibsWithTags: ['*'] },
 ];

@@ -4,7 +4,8 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { PRESET_NAMES, PresetName, TASKS, TaskName } from '@mtssl/core';
-import { EXEMPLAR_NEGATIVES, ExemplarNegatives, LR_SCHEDULES, LrSchedule, MAX_WASM_THREADS } from '@mtssl/trainer';
+import { MAX_WASM_THREADS } from '@mtssl/tfjs-wasm-training';
+import { EXEMPLAR_NEGATIVES, ExemplarNegatives, LR_SCHEDULES, LrSchedule } from '@mtssl/trainer';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';

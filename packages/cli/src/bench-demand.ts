@@ -4,7 +4,8 @@
 // assembly, so the demand is if anything overstated). Below 1 the stream would hold `train --live` back.
 import { resolve } from 'node:path';
 import { loadManifest, PRESET_INPUT_SIZE, PresetName, TaskName } from '@mtssl/core';
-import { benchTaskStep, MultiTaskNet, resolveModelOptions, selectBackend, TRAIN_DEFAULTS } from '@mtssl/trainer';
+import { selectBackend } from '@mtssl/tfjs-wasm-training';
+import { benchTaskStep, MultiTaskNet, resolveModelOptions, TRAIN_DEFAULTS } from '@mtssl/trainer';
 import { resolveWasmThreads } from './args';
 import { benchStream } from './bench-stream';
 import { tasksFor } from './preprocess';

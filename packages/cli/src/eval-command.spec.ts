@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import sharp from 'sharp';
 import { loadManifest } from '@mtssl/core';
-import { createTrunk, selectBackend } from '@mtssl/trainer';
+import { selectBackend } from '@mtssl/tfjs-wasm-training';
+import { createTrunk } from '@mtssl/trainer';
 import { defaultPreviews, runInputSize } from './eval-command';
 import { retrievalFigure } from './eval-retrieval';
 

@@ -15,7 +15,8 @@ import {
   weightsDigest,
   writeRunReport,
 } from '@mtssl/eval';
-import { BACKEND_PREFERENCES, createTrunk, loadTrunk, METRICS_FILE, readRunConfig, selectBackend, setWinograd, Trunk } from '@mtssl/trainer';
+import { BACKEND_PREFERENCES, selectBackend } from '@mtssl/tfjs-wasm-training';
+import { createTrunk, loadTrunk, METRICS_FILE, readRunConfig, Trunk } from '@mtssl/trainer';
 import { intFlag, parseFlags, wasmThreadsFlag } from './args';
 import { GENERATORS } from './registry';
 import { RETRIEVAL, retrievalFigure } from './eval-retrieval';
@@ -121,8 +122,7 @@ export async function evalCommand(argv: readonly string[], _signal: AbortSignal,
   const a = parseFlags(argv, EVAL_FLAGS, schema, 'eval');
   const runDir = resolve(a.checkpoint);
   if (!existsSync(runDir)) throw new Error(`--checkpoint ${a.checkpoint}: no such folder (train first: npx nx run train)`);
-  const choice = await selectBackend(a.backend, { threads: a['wasm-threads'] === 'auto' ? 1 : a['wasm-threads'], log });
-  setWinograd(!a['no-winograd']);
+  const choice = await selectBackend(a.backend, { threads: a['wasm-threads'] === 'auto' ? 1 : a['wasm-threads'], winograd: !a['no-winograd'], log });
   log(`eval: backend ${choice.name}`);
   // listed once for the probes, the baselines and the neighbour figure
   const manifest = await loadManifest(resolve(a.manifest), { generators: GENERATORS });

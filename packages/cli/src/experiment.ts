@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { loadManifest, PRESET_INPUT_SIZE, TaskName } from '@mtssl/core';
 import { compareToBaselines, writeRunReport } from '@mtssl/eval';
-import { BACKEND_PREFERENCES, METRICS_FILE, selectBackend, setWinograd } from '@mtssl/trainer';
+import { BACKEND_PREFERENCES, selectBackend } from '@mtssl/tfjs-wasm-training';
+import { METRICS_FILE } from '@mtssl/trainer';
 import { intFlag, numberFlag, parseFlags, presetFlag, SCHEDULE_FLAGS, scheduleOptions, scheduleSchema, wasmThreadsFlag } from './args';
 import { loadProbeData } from './experiment-data';
 import { curveSvg } from './experiment-plot';
@@ -99,8 +100,7 @@ function laneCount(a: ExperimentArgs): number {
 }
 
 async function settingsFor(a: ExperimentArgs, outDir: string, available: readonly TaskName[], threads: number, signal: AbortSignal, log: (l: string) => void): Promise<UnitSettings> {
-  const choice = await selectBackend(a.backend, { threads, log });
-  setWinograd(!a['no-winograd']);
+  const choice = await selectBackend(a.backend, { threads, winograd: !a['no-winograd'], log });
   return {
     outDir, shardsRoot: join(outDir, 'shards'), available, preset: a.preset, steps: a.steps, batchSize: a['batch-size'] ?? DEFAULT_BATCH[a.preset],
     ...(a.lr !== undefined ? { learningRate: a.lr } : {}), schedule: scheduleOptions(a), curvePoints: a['curve-points'], supervisedEpochs: a['supervised-epochs'],

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `mtssl` command behind the root Nx targets (npx nx run preprocess | train | eval | bench).
-import { BadInputError, ManifestError, OptionError } from '@mtssl/core';
+import { BadInputError, ManifestError } from '@mtssl/core';
 import { UsageError } from './args';
 import { COMMANDS } from './commands';
 
@@ -13,9 +13,12 @@ ${Object.entries(COMMANDS)
 
 Run \`mtssl <command> --help\` for a command's options.`;
 
-/** Errors a user can fix get one clear line; anything else keeps its stack for a bug report. */
+/**
+ * Errors a user can fix get one clear line; anything else keeps its stack for a bug report. OptionError by
+ * name: core's and the training engine's (which depends on no package of ours) are two classes.
+ */
 function isUserError(err: unknown): boolean {
-  return (err instanceof Error && (err.name === 'SchemaMismatchError' || err.name === 'DatasetError' || err.name === 'ShardError')) || err instanceof UsageError || err instanceof OptionError || err instanceof ManifestError || err instanceof BadInputError;
+  return (err instanceof Error && (err.name === 'SchemaMismatchError' || err.name === 'DatasetError' || err.name === 'ShardError' || err.name === 'OptionError')) || err instanceof UsageError || err instanceof ManifestError || err instanceof BadInputError;
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -3,7 +3,8 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { isDatasetComplete, loadManifest, readDatasetInfo, ResolvedManifest, TaskName } from '@mtssl/core';
-import { BACKEND_PREFERENCES, DataSource, EXPORT_FOLDER, exportLayersModel, train } from '@mtssl/trainer';
+import { BACKEND_PREFERENCES } from '@mtssl/tfjs-wasm-training';
+import { DataSource, EXPORT_FOLDER, exportLayersModel, train } from '@mtssl/trainer';
 import { intFlag, numberFlag, parseFlags, presetFlag, resolveWasmThreads, SCHEDULE_FLAGS, scheduleOptions, scheduleSchema, taskList, wasmThreadsFlag } from './args';
 import { datasetDir, defaultShardsRoot, parsePreprocessArgs, preprocess, tasksFor } from './preprocess';
 import { GENERATORS } from './registry';

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Rng } from '@mtssl/core';
-import { createTrunk, ensureGradients } from '@mtssl/trainer';
+import { ensureGradients } from '@mtssl/tfjs-wasm-training';
+import { createTrunk } from '@mtssl/trainer';
 import { augmentBatch, resolveSupervisedTrunkOptions, trainTrunkSupervised } from './supervised-trunk';
 import { useCpuBackend } from './testing/cpu-backend';
 import type { PixelSet } from './pixel-set';

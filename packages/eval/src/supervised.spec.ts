@@ -7,7 +7,7 @@ import { trainSupervised } from './supervised';
 import { resolveSupervisedOptions } from './supervised-options';
 import { useCpuBackend } from './testing/cpu-backend';
 
-import { registerCoreGradients } from '@mtssl/trainer';
+import { registerCoreGradients } from '@mtssl/tfjs-wasm-training';
 
 beforeAll(useCpuBackend);
 

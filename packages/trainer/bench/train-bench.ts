@@ -7,9 +7,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { parseArgs } from 'node:util';
 import { TASKS, TaskName } from '@mtssl/core';
+import { BACKEND_PREFERENCES, BackendPreference, ensureGradients, selectBackend } from '@mtssl/tfjs-wasm-training';
 import {
-  BACKEND_PREFERENCES,
-  BackendPreference,
   MODEL_PRESETS,
   ModelPreset,
   MultiTaskNet,
@@ -17,11 +16,8 @@ import {
   StepBench,
   benchTaskStep,
   benchTrunkStep,
-  ensureGradients,
   plainConv2dRate,
-  setWinograd,
   resolveModelOptions,
-  selectBackend,
 } from '@mtssl/trainer';
 
 const { values } = parseArgs({
@@ -131,9 +127,8 @@ async function main(): Promise<void> {
   const probeSide = positiveInt('probe-side', values['probe-side']);
   const probeBatch = positiveInt('probe-batch', values['probe-batch']);
   const threads = positiveInt('wasm-threads', values['wasm-threads']);
-  const choice = await selectBackend(oneOf<BackendPreference>('backend', values.backend, BACKEND_PREFERENCES), { threads });
+  const choice = await selectBackend(oneOf<BackendPreference>('backend', values.backend, BACKEND_PREFERENCES), { threads, winograd: !values['no-winograd'] });
   ensureGradients();
-  if (values['no-winograd']) setWinograd(false);
   const before = await plainConv2dRate(repeats);
   const sections: Section[] = [];
   if (!values['skip-tasks']) sections.push(await benchTasks(preset, side, batchSize, repeats, taskList(values.tasks)));

@@ -1,18 +1,7 @@
 export {};
-export { selectBackend, BACKEND_PREFERENCES, type BackendPreference, type SelectBackendOptions, type BackendChoice } from './backend/select-backend';
-export { MAX_WASM_THREADS } from './backend/wasm-threads';
-export { batchNormRelu, batchNormReluInference, type BatchNormReluResult } from './ops/batch-norm-relu';
-export { BATCH_NORM_RELU_DEFAULTS, resolveBatchNormReluOptions, type BatchNormReluOptions } from './ops/batch-norm-options';
-export { registerCoreGradients, CORE_GRADIENTS } from './kernels/gradients/register-core-gradients';
-export { registerWasmTrainingKernels, registerConv2dGradient, WASM_TRAINING_KERNELS } from './kernels/register-wasm-training-kernels';
-export { conv2dFilterGrad } from './kernels/conv2d-filter-grad';
-export { setWinograd, winogradCalls, WINOGRAD_MIN_CHANNELS, WINOGRAD_MIN_TILES } from './kernels/winograd-plan';
-export { conv2dInputGrad } from './kernels/conv2d-input-grad';
-export { convGeometry, type ConvGeometry, type ConvAxis } from './kernels/conv-geometry';
 export { MODEL_PRESETS, MODEL_PRESET_OPTIONS, EXEMPLAR_NEGATIVES, type ExemplarNegatives, resolveModelOptions, outputStride, featureSide, type ModelPreset, type ModelOptions, type HeadWidths } from './model/config';
 export { MultiTaskNet, type StepLoss } from './model/network';
 export { EVAL_LASSO_ROW } from './model/lasso';
-export { ensureGradients, NETWORK_GRADIENTS } from './model/gradients';
 export type { TaskBatch, RelativePositionBatch, ColorizationBatch, ExemplarBatch, MotionBatch, HeadLoss } from './model/batch';
 export { type TrainingDataset, type LiveStream, type DataSource, isLiveStream, fromCoreDataset, openTrainingDataset } from './data/training-dataset';
 export { checkDatasetSchema, SchemaMismatchError } from './data/schema-check';

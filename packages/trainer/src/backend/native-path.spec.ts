@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { TASKS } from '@mtssl/core';
 import { fakeDataset } from '../data/fake-datasets';
 import { train } from '../train/train';
-import { selectBackend } from './select-backend';
+import { selectBackend } from '@mtssl/tfjs-wasm-training';
 
 const STOCK_MESSAGE = 'stand-in for tfjs: dilation rates greater than 1 are not supported in the Conv2D gradient';
 

@@ -3,7 +3,7 @@
 // tf.loadLayersModel and Keras read it. Each layer weight names the checkpoint variable it comes from.
 import { ModelOptions } from '../model/config';
 import { blockRate, unitStride } from '../model/trunk';
-import { BATCH_NORM_RELU_DEFAULTS } from '../ops/batch-norm-options';
+import { BATCH_NORM_RELU_DEFAULTS } from '@mtssl/tfjs-wasm-training';
 
 /** A weight of the exported model: its Keras name (`layer/weight`) and where its values come from. */
 export interface ExportedWeight {

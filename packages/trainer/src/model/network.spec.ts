@@ -4,7 +4,7 @@ import { TASKS } from '@mtssl/core';
 import { MultiTaskNet } from './network';
 import { resolveModelOptions, featureSide, outputStride } from './config';
 import { forwardContext, disposeStatUpdates } from './context';
-import { ensureGradients } from './gradients';
+import { ensureGradients } from '@mtssl/tfjs-wasm-training';
 import { subsample } from './subsample';
 import { disposeBatch } from './batch';
 import { randomBatch } from './test-batches';

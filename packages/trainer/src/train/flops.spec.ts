@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { resolveModelOptions } from '../model/config';
-import { ensureGradients } from '../model/gradients';
+import { ensureGradients } from '@mtssl/tfjs-wasm-training';
 import { MultiTaskNet } from '../model/network';
 import { forwardFlops, kernelFlops } from './flops';
 import { benchTaskStep, benchTrunkStep } from './step-bench';

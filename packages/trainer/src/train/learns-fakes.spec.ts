@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TASKS } from '@mtssl/core';
-import { selectBackend } from '../backend/select-backend';
+import { selectBackend } from '@mtssl/tfjs-wasm-training';
 import { fakeDataset } from '../data/fake-datasets';
 import { train } from './train';
 

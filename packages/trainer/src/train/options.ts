@@ -15,8 +15,7 @@ import { MODEL_PRESETS, ModelOptions, ModelPreset } from '../model/config';
 import { EXHAUSTED_POLICIES, ExhaustedPolicy } from '../data/task-source';
 import { INTERLEAVE_MODES, InterleaveMode } from '../data/interleaver';
 import { DataSource } from '../data/training-dataset';
-import { BACKEND_PREFERENCES, BackendPreference } from '../backend/select-backend';
-import { MAX_WASM_THREADS } from '../backend/wasm-threads';
+import { BACKEND_PREFERENCES, BackendPreference, MAX_WASM_THREADS } from '@mtssl/tfjs-wasm-training';
 import { LrSchedule, LrScheduleOptions, checkLrSchedule } from './lr-schedule';
 
 export interface TrainLogger {
@@ -62,7 +61,8 @@ export interface TrainOptions {
   readonly wasmThreads: number;
   /**
    * On wasm, 3x3 stride-1 convolutions with 64+ channels (and their filter gradients) by Winograd's
-   * F(2x2, 3x3): about 1.8x faster, results within ~2e-6 relative of the direct convolution. Process-wide.
+   * F(2x2, 3x3): about 1.8x faster, results within ~2e-6 relative of the direct convolution. Passed to
+   * the engine's backend selection, which registers the wasm kernels with it (in force until the next registration).
    */
   readonly winograd: boolean;
   readonly logEvery: number;

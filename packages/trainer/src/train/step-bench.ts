@@ -10,7 +10,7 @@ import { randomBatch } from '../model/test-batches';
 import { disposeStatUpdates, forwardContext } from '../model/context';
 import { forwardFlops, TRAINING_FLOPS_PER_FORWARD } from './flops';
 import { makeOptimizer, trainStep } from './step';
-import { setWinograd } from '../kernels/winograd-plan';
+import { registerWasmTrainingKernels, wasmTrainingKernelOptions } from '@mtssl/tfjs-wasm-training';
 
 export interface StepBench {
   readonly msPerStep: number;
@@ -102,12 +102,15 @@ export async function plainConv2dRate(repeats: number, o: { winograd?: boolean }
   const x = tf.randomNormal([32, 16, 16, 256]) as tf.Tensor4D;
   const f = tf.randomNormal([3, 3, 256, 256]) as tf.Tensor4D;
   const flops = 2 * 32 * 16 * 16 * 9 * 256 * 256;
-  const previous = setWinograd(o.winograd ?? false);
+  // Winograd is a kernel registration: where our wasm kernels are registered, measure with the option asked
+  // for, then register the previous option again.
+  const previous = wasmTrainingKernelOptions();
+  if (previous) registerWasmTrainingKernels({ winograd: o.winograd ?? false });
   try {
     const { ms } = await timeSteps(() => void tf.conv2d(x, f, 1, 'same').dispose(), repeats);
     return (flops / ms) * 1000;
   } finally {
-    setWinograd(previous);
+    if (previous) registerWasmTrainingKernels(previous);
     tf.dispose([x, f]);
   }
 }

@@ -5,7 +5,7 @@ import { MultiTaskNet } from '../model/network';
 import { resolveModelOptions } from '../model/config';
 import { disposeBatch } from '../model/batch';
 import { randomBatch } from '../model/test-batches';
-import { ensureGradients } from '../model/gradients';
+import { ensureGradients } from '@mtssl/tfjs-wasm-training';
 import { makeOptimizer, trainStep } from './step';
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { MultiTaskNet } from '../model/network';
 import { TaskBatch } from '../model/batch';
 import { applyMovingStats, disposeStatUpdates, forwardContext } from '../model/context';
-import { FusedRmsProp } from './fused-rmsprop';
+import { FusedRmsProp } from '@mtssl/tfjs-wasm-training';
 
 export interface StepFigures {
   readonly loss: number;

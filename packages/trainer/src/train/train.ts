@@ -10,14 +10,11 @@ import { TaskSource, rebalanceWeights } from '../data/task-source';
 import { DataSource, isLiveStream } from '../data/training-dataset';
 import { LiveTaskSource } from '../data/live-source';
 import type { BatchSource } from '../data/batch-source';
-import { setWinograd } from '../kernels/winograd-plan';
-import { selectBackend } from '../backend/select-backend';
-import { ensureGradients } from '../model/gradients';
+import { ensureGradients, selectBackend, setLearningRate } from '@mtssl/tfjs-wasm-training';
 import { RunState, latestCheckpoint, loadOptimizers, removeStaleCheckpoints, loadWeights, readModelJson, readRunState, saveCheckpoint } from './checkpoint';
 import { MetricsRecord, alignMetrics, appendMetrics, progressLine } from './metrics-log';
 import { TrainInput, TrainOptions, lrScheduleOf, resolveTrainOptions } from './options';
 import { learningRateAt } from './lr-schedule';
-import { setLearningRate } from './fused-rmsprop';
 import { checkSchemas, closeDatasets, modelOptionsFor, openDatasets } from './run-setup';
 import { makeOptimizer, trainStep } from './step';
 import { readHarmonized } from './harmonization';
@@ -182,7 +179,7 @@ const WINOGRAD_OFF = "XNNPACK's direct convolution (Winograd off)";
 /** Trains the multi-task network; see the package README for the options and the checkpoint format. */
 export async function train(input: TrainInput): Promise<TrainResult> {
   const { options, tasks } = resolveTrainOptions(input);
-  const backend = await selectBackend(options.backend, { threads: options.wasmThreads, log: (l) => options.logger.info(l) });
+  const backend = await selectBackend(options.backend, { threads: options.wasmThreads, winograd: options.winograd, log: (l) => options.logger.info(l) });
   ensureGradients();
   if (backend.name === 'wasm') options.logger.info(`wasm convolutions: ${options.winograd ? WINOGRAD_ON : WINOGRAD_OFF}`);
   await mkdir(options.outDir, { recursive: true });
@@ -194,7 +191,6 @@ export async function train(input: TrainInput): Promise<TrainResult> {
   };
   let run: Run | undefined;
   if (options.handleSignals) process.on('SIGINT', onSignal);
-  const winogradBefore = setWinograd(options.winograd);
   try {
     run = await buildRun(options, tasks, datasets);
     const budget = memoryBudget(backend.name, options.wasmMemoryLimitBytes);
@@ -221,7 +217,6 @@ export async function train(input: TrainInput): Promise<TrainResult> {
       harmonized: run.harmonized,
     };
   } finally {
-    setWinograd(winogradBefore);
     if (options.handleSignals) process.off('SIGINT', onSignal);
     if (run) await disposeRun(run);
     await closeDatasets(datasets);

@@ -6,7 +6,7 @@ import { ModelOptions, ModelPreset, resolveModelOptions } from '../model/config'
 import { MultiTaskNet } from '../model/network';
 import { EVAL_LASSO_ROW } from '../model/lasso';
 import { applyMovingStats, disposeStatUpdates, forwardContext, MovingStatUpdate } from '../model/context';
-import { ensureGradients } from '../model/gradients';
+import { ensureGradients } from '@mtssl/tfjs-wasm-training';
 import { latestCheckpoint, loadWeights, readModelJson } from './checkpoint';
 
 export interface Trunk {

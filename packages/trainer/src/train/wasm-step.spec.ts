@@ -1,12 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { TASKS, TaskName } from '@mtssl/core';
-import { selectBackend } from '../backend/select-backend';
+import { ensureGradients, selectBackend } from '@mtssl/tfjs-wasm-training';
 import { MultiTaskNet } from '../model/network';
 import { resolveModelOptions } from '../model/config';
 import { disposeBatch } from '../model/batch';
 import { randomBatch } from '../model/test-batches';
-import { ensureGradients } from '../model/gradients';
 import { disposeStatUpdates, forwardContext } from '../model/context';
 
 interface LossAndGrads {

@@ -5,7 +5,7 @@ import { ModelOptions } from '../config';
 import { ForwardContext } from '../context';
 import { conv } from '../layers';
 import { ColorizationBatch, HeadLoss } from '../batch';
-import { softCrossEntropy } from '../../ops/soft-cross-entropy';
+import { softCrossEntropy } from '@mtssl/tfjs-wasm-training';
 
 const PREFIX = 'head/colorization';
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { ensureGradients } from '../gradients';
+import { ensureGradients } from '@mtssl/tfjs-wasm-training';
 import type { ExemplarBatch } from '../batch';
 import { EXEMPLAR_MARGIN, exemplarLoss } from './exemplar';
 

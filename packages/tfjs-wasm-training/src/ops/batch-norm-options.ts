@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { OptionError, rejectUnknownKeys, requireBoolean } from '@mtssl/core';
+import { OptionError, rejectUnknownKeys, requireBoolean } from '../validate';
 
 export interface BatchNormReluOptions {
   /** Added to the variance before the square root. */

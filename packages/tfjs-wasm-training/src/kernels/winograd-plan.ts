@@ -22,7 +22,6 @@ export interface WinogradShape {
 export const WINOGRAD_MIN_CHANNELS = 64;
 export const WINOGRAD_MIN_TILES = 128;
 
-let winogradEnabled = true;
 const calls = { conv2d: 0, filterGrad: 0 };
 
 /** How many convolutions and filter gradients went through Winograd in this process (to check a setup). */
@@ -32,16 +31,6 @@ export function winogradCalls(): { readonly conv2d: number; readonly filterGrad:
 
 export function countWinogradCall(kind: keyof typeof calls): void {
   calls[kind]++;
-}
-
-/**
- * Turns the Winograd paths of the wasm convolution kernels on or off for the whole process (on by default);
- * returns the previous setting. Off gives XNNPACK's direct convolution (results differ by ~2e-6 relative).
- */
-export function setWinograd(enabled: boolean): boolean {
-  const previous = winogradEnabled;
-  winogradEnabled = enabled;
-  return previous;
 }
 
 export function winogradShape(info: tf.backend_util.Conv2DInfo): WinogradShape {
@@ -67,10 +56,12 @@ export interface KernelGeometry {
   readonly strideWidth: number;
 }
 
-/** Stride-1 3x3 float convolutions wide enough to gain (any dilation: tiles then step by it), while enabled. */
-export function useWinograd(s: WinogradShape, k: KernelGeometry, dtype: tf.DataType): boolean {
+/**
+ * Stride-1 3x3 float convolutions wide enough to gain (any dilation: tiles then step by it). Whether Winograd
+ * is on at all is a registration option (registerWasmTrainingKernels): off, its kernels are not registered.
+ */
+export function winogradEligible(s: WinogradShape, k: KernelGeometry, dtype: tf.DataType): boolean {
   return (
-    winogradEnabled &&
     dtype === 'float32' &&
     k.filterHeight === 3 &&
     k.filterWidth === 3 &&

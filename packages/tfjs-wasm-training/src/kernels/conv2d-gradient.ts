@@ -28,3 +28,10 @@ export const CONV2D_GRADIENT: tf.GradConfig = {
     };
   },
 };
+
+/** Installs our Conv2D gradient (any backend; handles dilation) in place of tfjs-core's, once. */
+export function registerConv2dGradient(): void {
+  if (tf.getGradient(tf.Conv2D)?.gradFunc === CONV2D_GRADIENT.gradFunc) return;
+  if (tf.getGradient(tf.Conv2D) != null) tf.unregisterGradient(tf.Conv2D);
+  tf.registerGradient(CONV2D_GRADIENT);
+}

@@ -40,5 +40,6 @@ describe('selectBackend', () => {
     // wasm starts once per process: this one already runs single-threaded
     await expect(selectBackend('wasm', { threads: 2, log })).rejects.toThrow('the wasm backend already runs with 1 thread(s) in this process; 2 requested');
     await expect(selectBackend('cpu', { thread: 1 } as object)).rejects.toThrow(/unknown option "thread"/);
+    await expect(selectBackend('cpu', { winograd: 'no' as unknown as boolean })).rejects.toThrow('winograd must be a boolean, got "no"');
   });
 });

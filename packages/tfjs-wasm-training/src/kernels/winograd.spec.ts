@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { selectBackend } from '../backend/select-backend';
 import { relativeError } from '../ops/relative-error';
-import { setWinograd, tileCount, tileOrigins, winogradCalls, WINOGRAD_MIN_CHANNELS, WINOGRAD_MIN_TILES } from './winograd-plan';
+import { registerWasmTrainingKernels, wasmTrainingKernelOptions } from './register-wasm-training-kernels';
+import { tileCount, tileOrigins, winogradCalls, WINOGRAD_MIN_CHANNELS, WINOGRAD_MIN_TILES } from './winograd-plan';
 
 type Pad = 'same' | 'valid' | tf.backend_util.ExplicitPadding;
 const quiet = { log: (): void => undefined };
@@ -58,7 +59,7 @@ describe('Winograd F(2x2, 3x3) convolution kernels on wasm', () => {
   });
 
   afterEach(() => {
-    setWinograd(true);
+    registerWasmTrainingKernels();
   });
 
   /** Winograd calls made by f: [convolutions, filter gradients]. */
@@ -86,19 +87,33 @@ describe('Winograd F(2x2, 3x3) convolution kernels on wasm', () => {
     ours.out.forEach((values, i) => expect(relativeError(values, cpu.out[i]!)).toBeLessThan(1e-5));
   });
 
-  it('setWinograd(false) gives the direct convolution, and returns the previous setting', async () => {
+  it('registering with winograd: false gives the direct convolution, and the latest registration is in force', async () => {
     const c = CASES[0]!;
     const x = data(c.x, 4);
     const w = data([3, 3, c.x[3], c.cout], 5);
     const dy = data([c.x[0], c.x[1], c.x[2], c.cout], 6);
-    expect(setWinograd(false)).toBe(true);
+    const wrapper = tf.getKernel(tf.Conv2D, 'wasm')?.kernelFunc;
+    expect(wasmTrainingKernelOptions()).toEqual({ winograd: true });
+    await selectBackend('wasm', { ...quiet, winograd: false });
+    expect(wasmTrainingKernelOptions()).toEqual({ winograd: false });
+    // wasm's own Conv2D is back, not our wrapper deciding against Winograd
+    expect(tf.getKernel(tf.Conv2D, 'wasm')?.kernelFunc).not.toBe(wrapper);
     const off = await counting(() => convAndGrads(c, x, w, dy));
     expect([off.conv2d, off.filterGrad]).toEqual([0, 0]);
-    expect(setWinograd(true)).toBe(false);
+    const own = tf.getKernel(tf.Conv2D, 'wasm')?.kernelFunc;
+    registerWasmTrainingKernels({ winograd: false }); // the same option again changes nothing
+    expect(tf.getKernel(tf.Conv2D, 'wasm')?.kernelFunc).toBe(own);
+    registerWasmTrainingKernels({ winograd: true });
+    expect(wasmTrainingKernelOptions()).toEqual({ winograd: true });
     const on = await counting(() => convAndGrads(c, x, w, dy));
     expect([on.conv2d, on.filterGrad]).toEqual([3, 1]);
     const [direct, winograd] = [off.result, on.result];
     direct.out.forEach((values, i) => expect(relativeError(values, winograd.out[i]!)).toBeLessThan(1e-5));
+  });
+
+  it('rejects bad registration options', () => {
+    expect(() => registerWasmTrainingKernels({ winograd: 'yes' as unknown as boolean })).toThrow('winograd must be a boolean, got "yes"');
+    expect(() => registerWasmTrainingKernels({ winogard: false } as object)).toThrow(/unknown option "winogard"/);
   });
 
   describe('convolutions it leaves to XNNPACK', () => {

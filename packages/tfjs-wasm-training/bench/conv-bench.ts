@@ -1,8 +1,8 @@
 // Engine benchmark: wasm conv2d vs our backprop kernels (direct, then through Winograd), and a small conv
 // net's training step (Winograd on).
-// Build the package first, then: npx tsc -p packages/trainer/bench && node packages/trainer/bench/dist/conv-bench.js
+// Build the package first, then: npx tsc -p packages/tfjs-wasm-training/bench && node packages/tfjs-wasm-training/bench/dist/conv-bench.js
 import * as tf from '@tensorflow/tfjs-core';
-import { batchNormRelu, selectBackend, setWinograd } from '@mtssl/trainer';
+import { batchNormRelu, registerWasmTrainingKernels, selectBackend } from '@mtssl/tfjs-wasm-training';
 
 const REPEATS = 5;
 
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   console.log(`shape x [${n},${h},${w},${c}], 3x3 conv ${c}->${c}, ${(flops / 1e9).toFixed(2)} GFLOP (GFLOPS count direct-convolution work)`);
   let directConv = 0;
   for (const winograd of [false, true]) {
-    setWinograd(winograd);
+    registerWasmTrainingKernels({ winograd });
     const conv = await timeMs(() => tf.conv2d(x, f, 1, 'same'));
     const filt = await timeMs(() => tf.engine().runKernel(tf.Conv2DBackpropFilter, { x, dy }, attrs) as tf.Tensor);
     const inp = await timeMs(() => tf.conv2dTranspose(dy, f, [n, h, w, c], 1, 'same'));

@@ -2,12 +2,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { ConvGeometry } from './conv-geometry';
 import { HeapScope } from './heap-scope';
-import { countWinogradCall, planTiles, tileCount, useWinograd, type WinogradShape } from './winograd-plan';
+import { countWinogradCall, planTiles, tileCount, winogradEligible, type WinogradShape } from './winograd-plan';
 import { filterGradTransform, inputTransform, outputGradTransform } from './winograd-transforms';
 
 export const WINOGRAD_FILTER_GRAD = 'MtsslWinogradFilterGrad';
 
-/** The Winograd shape of a convolution whose filter gradient can go through WINOGRAD_FILTER_GRAD, else null. */
+/**
+ * The Winograd shape of a convolution whose filter gradient can go through WINOGRAD_FILTER_GRAD, else null;
+ * the kernel is registered on wasm only while Winograd is on (registerWasmTrainingKernels).
+ */
 export function winogradFilterGradShape(x: tf.Tensor4D, dy: tf.Tensor4D, g: ConvGeometry): WinogradShape | null {
   if (tf.getKernel(WINOGRAD_FILTER_GRAD, tf.getBackend()) == null) return null;
   const s: WinogradShape = {
@@ -24,7 +27,7 @@ export function winogradFilterGradShape(x: tf.Tensor4D, dy: tf.Tensor4D, g: Conv
     padLeft: g.cols.padBefore,
   };
   const k = { filterHeight: g.rows.kernel, filterWidth: g.cols.kernel, strideHeight: g.rows.stride, strideWidth: g.cols.stride };
-  return useWinograd(s, k, x.dtype) && dy.dtype === 'float32' ? s : null;
+  return winogradEligible(s, k, x.dtype) && dy.dtype === 'float32' ? s : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { HeapScope } from './heap-scope';
-import { countWinogradCall, planTiles, tileCount, useWinograd, type WinogradShape, winogradShape } from './winograd-plan';
+import { countWinogradCall, planTiles, tileCount, winogradEligible, type WinogradShape, winogradShape } from './winograd-plan';
 import { filterTransform, inputTransform, outputTransform } from './winograd-transforms';
 
 /**
@@ -49,7 +49,7 @@ export function wasmWinogradConv2dKernel(original: tf.KernelFunc): tf.KernelConf
       );
       const shape = winogradShape(info);
       const matMul = tf.getKernel(tf.BatchMatMul, 'wasm');
-      if (matMul == null || !useWinograd(shape, info, x.dtype)) return original(args);
+      if (matMul == null || !winogradEligible(shape, info, x.dtype)) return original(args);
       return winogradConv2d(args.backend as BackendWasm, x, filter, shape, matMul.kernelFunc);
     },
   };
