@@ -18,6 +18,8 @@ const depConstraints = [
   { sourceTag: 'scope:workspace', onlyDependOnLibsWithTags: ['*'] },
 ];
 
+const noDefaultExport = { selector: 'ExportDefaultDeclaration', message: 'Use named exports: no default exports.' };
+
 export default [
   { ignores: ['**/dist', '**/node_modules', '**/.cache', '**/coverage', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   ...nx.configs['flat/base'],
@@ -30,10 +32,7 @@ export default [
         { enforceBuildableLibDependency: false, allow: [], depConstraints, banTransitiveDependencies: false },
       ],
       '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'ExportDefaultDeclaration', message: 'Use named exports: no default exports.' },
-      ],
+      'no-restricted-syntax': ['error', noDefaultExport],
       'no-restricted-imports': [
         'error',
         {
@@ -43,6 +42,18 @@ export default [
         },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Core's indexes list their exports by name, so a file's new export stays inside its folder until an index
+    // names it, and the package entry publishes only what other packages use (packages/core/README.md, Layout).
+    files: ['packages/core/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        noDefaultExport,
+        { selector: 'ExportAllDeclaration', message: 'List exports by name (no export *): core publishes only what is used.' },
+      ],
     },
   },
   {

@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { readDatasetInfo, readRecords } from '@mtssl/core';
+import { openDataset, readDatasetInfo } from '@mtssl/core';
 import { parsePreprocessArgs, preprocess } from './preprocess';
 
 let root: string;
@@ -32,11 +32,22 @@ beforeAll(async () => {
 const BASE = ['--preset', 'small', '--tasks', 'relative-position,colorization', '--samples', '30', '--preview', '0', '--threads', '1'];
 const run = (out: string, ...extra: string[]) => preprocess(parsePreprocessArgs(['--manifest', manifest, ...BASE, '--out', out, ...extra]), signal, quiet);
 
-/** sha256 of every record, in dataset order. */
+/** sha256 of every record (its stream position and each field's bytes, in schema order), in dataset order. */
 async function recordDigests(dir: string): Promise<string[]> {
-  const info = await readDatasetInfo(dir);
+  const ds = await openDataset(dir);
   const out: string[] = [];
-  for (const shard of info.shards) for await (const r of readRecords(join(dir, shard.file))) out.push(createHash('sha256').update(r.data).digest('hex'));
+  try {
+    for await (const { index, sample } of ds.samples()) {
+      const hash = createHash('sha256').update(`${index}`);
+      for (const field of ds.schema.fields) {
+        const a = sample[field.name];
+        hash.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+      }
+      out.push(hash.digest('hex'));
+    }
+  } finally {
+    await ds.close();
+  }
   return out;
 }
 

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import sharp from 'sharp';
-import { DatasetWriter, openDataset, ResolvedManifest, StreamItem, writeStreamShards } from '@mtssl/core';
+import { DatasetWriter, openDataset, PoolCache, ResolvedManifest, StreamItem, writeStreamShards } from '@mtssl/core';
 import { resolveColorizationOptions } from './options';
 import { colorizationStream } from './stream';
 
@@ -49,6 +49,27 @@ describe('colorizationStream', () => {
     }
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("gives the same samples whether or not workers keep decoded images between epochs", async () => {
+    const run = async (pools: PoolCache) => {
+      try {
+        const stream = colorizationStream.open(manifestOf(good), tiny, { seed: 7, threads: 1, policy: 'skip', total: 12, pools });
+        const items: StreamItem[] = [];
+        for await (const item of stream) items.push(item);
+        return items;
+      } finally {
+        await pools.close();
+      }
+    };
+    const kept = await run(new PoolCache());
+    const decodedEachTime = await run(new PoolCache({ decodeCacheMiB: 0 }));
+    expect(kept.length).toBe(12);
+    kept.forEach((item, n) => {
+      for (const field of ['input', 'ab_bins', 'ab_weights', 'sample_weight']) {
+        expect(Buffer.from(item.sample[field].buffer).equals(Buffer.from(decodedEachTime[n].sample[field].buffer))).toBe(true);
+      }
+    });
+  });
 
   it('emits samples matching the schema, identical for 1 and 2 worker threads', async () => {
     const one = await collect(good, tiny, 1, 'skip', 6);

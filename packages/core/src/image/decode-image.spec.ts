@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { BadImage } from './bad-image';
-import { decodeImage, decodeImageFull, DecodeLimits, isUnknownError } from './decode-image';
+import { decodeCacheStats, decodeImage, decodeImageFull, DecodeLimits, isUnknownError, setDecodeCacheBytes } from './decode-image';
 
 const limits: DecodeLimits = { shortSide: 48, minSourceSide: 32, minSourceWhy: '32 px for the test' };
 
@@ -60,6 +60,29 @@ describe('decodeImage', () => {
     const turned = await decodeImageFull(rotated, { minSourceSide: 32, minSourceWhy: 'x' });
     expect([turned.width, turned.height]).toEqual([64, 96]);
     await expect(decodeImageFull(file, { minSourceSide: 41, minSourceWhy: 'minImageSize 41' })).rejects.toThrow('too small: 70x40 < minImageSize 41');
+  });
+
+  it('keeps decoded pixels for the same file and size once given a budget, and only then', async () => {
+    const file = join(dir, 'cached.jpg');
+    await noiseJpeg(file, 64, 64, 5);
+    const before = decodeCacheStats();
+    const uncached = await decodeImage(file, limits);
+    expect(decodeCacheStats().entries).toBe(0);
+    setDecodeCacheBytes(2 ** 20);
+    try {
+      const first = await decodeImage(file, limits);
+      const again = await decodeImage(file, limits);
+      const full = await decodeImageFull(file, { minSourceSide: 32, minSourceWhy: '32 px' });
+      expect(Buffer.from(again.data).equals(Buffer.from(uncached.data))).toBe(true);
+      expect(again).toBe(first);
+      expect([full.width, full.height]).toEqual([64, 64]); // another size, another entry
+      const stats = decodeCacheStats();
+      expect(stats.hits - before.hits).toBe(1);
+      expect(stats.entries).toBe(2);
+    } finally {
+      setDecodeCacheBytes(0);
+    }
+    expect(decodeCacheStats().entries).toBe(0);
   });
 
   describe('bad input', () => {

@@ -3,6 +3,7 @@
 // so a bad file gets the same reason whichever stream meets it.
 import sharp from 'sharp';
 import { BadImage } from './bad-image';
+import { DecodeCache, type DecodeCacheStats } from './decode-cache';
 import { readImageBytes } from './image-bytes';
 import { JpegHeader, readJpegHeader } from './jpeg-header';
 import { ImageView, resizedView, viewOf } from './image-view';
@@ -47,7 +48,24 @@ export async function decodeImageFull(file: string, limits: SizeLimits): Promise
   return (await decodeView(file, limits)).image();
 }
 
-async function decodeView(file: string, limits: Limits): Promise<ImageView> {
+// Off until a worker is given a budget (configureWorker): a main thread decodes each file once.
+const cache = new DecodeCache(0);
+
+/** Bytes of decoded images this thread keeps between requests for the same file and size (0: none). */
+export function setDecodeCacheBytes(maxBytes: number): void {
+  cache.resize(maxBytes);
+}
+
+/** This thread's decoded-image cache: hits, misses, what it holds. */
+export function decodeCacheStats(): DecodeCacheStats {
+  return cache.stats();
+}
+
+function decodeView(file: string, limits: Limits): Promise<ImageView> {
+  return cache.get(`${limits.shortSide ?? 'full'}:${limits.minSourceSide}:${file}`, () => decodeUncached(file, limits));
+}
+
+async function decodeUncached(file: string, limits: Limits): Promise<ImageView> {
   const bytes = await readImageBytes(file);
   const header = readJpegHeader(bytes);
   const small = isSmallPlainJpeg(header) ? smallJpegView(bytes, header, limits) : null;

@@ -10,6 +10,8 @@ export interface ImageView {
   crop(left: number, top: number, width: number, height: number): Uint8Array;
   /** The whole image. */
   image(): RgbImage;
+  /** Bytes of pixels the view holds (0 once they were transferred to another thread). */
+  readonly byteLength: number;
 }
 
 /** A view of pixels already in memory. */
@@ -19,6 +21,9 @@ export function viewOf(image: RgbImage): ImageView {
     height: image.height,
     crop: (left, top, width, height) => cropRgb(image, left, top, width, height).data,
     image: () => image,
+    get byteLength() {
+      return image.data.byteLength;
+    },
   };
 }
 
@@ -33,5 +38,8 @@ export function resizedView(source: RgbImage, toWidth: number, toHeight: number)
     height: toHeight,
     crop: (left, top, width, height) => resizeRgbRegion(source, toWidth, toHeight, left, top, width, height),
     image: () => resizeRgb(source, toWidth, toHeight),
+    get byteLength() {
+      return source.data.byteLength;
+    },
   };
 }

@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Sample, SampleSchema } from '../schema';
-import type { StreamItem } from '../stream';
+import type { Sample, SampleSchema } from '../samples';
+import type { StreamItem } from '../streams';
 
 /** A schema with one field of each dtype. */
 export const SHARD_TEST_SCHEMA: SampleSchema = {

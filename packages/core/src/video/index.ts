@@ -1,0 +1,2 @@
+// Finding ffmpeg (motion stream, default-corpus generator).
+export { resolveFfmpegPath } from './ffmpeg-path';
