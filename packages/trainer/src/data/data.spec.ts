@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { TASKS, TaskName } from '@mtssl/core';
 import { resolveModelOptions } from '../model/config';
-import { disposeBatch } from '../model/batch';
+import { disposeBatch } from '../model/dispose-batch';
 import { checkDatasetSchema } from './schema-check';
 import { collate } from './collate';
 import { DatasetCursor } from './cursor';

@@ -4,7 +4,7 @@ import { TaskName } from '@mtssl/core';
 import { TaskBatch } from '../model/batch';
 import { collate } from './collate';
 import { CursorState, DatasetCursor } from './cursor';
-import { DataSource, TrainingDataset } from './training-dataset';
+import { TrainingDataset } from './training-dataset';
 import type { BatchSource } from './batch-source';
 
 export const EXHAUSTED_POLICIES = ['cycle', 'stop', 'drop-task'] as const;
@@ -49,15 +49,4 @@ export class TaskSource implements BatchSource {
   dispose(): void {
     this.rebalance?.dispose();
   }
-}
-
-/** Colorization's per-bin weights from the dataset's extras; uniform (with a warning) if absent. */
-export function rebalanceWeights(dataset: Pick<DataSource, 'extras'>, numBins: number, warn: (line: string) => void): tf.Tensor1D {
-  const stored = dataset.extras?.['rebalance'];
-  if (Array.isArray(stored) && stored.length === numBins && stored.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-    return tf.tensor1d(stored as number[]);
-  }
-  const why = Array.isArray(stored) ? `has ${stored.length} entries, expected ${numBins}` : 'is missing';
-  warn(`colorization: extras.rebalance ${why}; using uniform class weights`);
-  return tf.ones([numBins]) as tf.Tensor1D;
 }

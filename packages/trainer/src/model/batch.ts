@@ -1,5 +1,6 @@
 // The tensors one single-head training step consumes, per task. Images are float NHWC in [-1, 1].
 import * as tf from '@tensorflow/tfjs-core';
+import { TaskName } from '@mtssl/core';
 
 export interface RelativePositionBatch {
   readonly task: 'relative-position';
@@ -35,16 +36,17 @@ export interface MotionBatch {
   readonly mask: tf.Tensor4D;
 }
 
-export type TaskBatch = RelativePositionBatch | ColorizationBatch | ExemplarBatch | MotionBatch;
-
-/** Tensors of a batch; `rebalance` is shared across batches and left alone. */
-export function disposeBatch(batch: TaskBatch): void {
-  const owned: tf.Tensor[] = [batch.images];
-  if (batch.task === 'relative-position') owned.push(batch.labels);
-  if (batch.task === 'colorization') owned.push(batch.bins, batch.weights, batch.sampleWeight);
-  if (batch.task === 'motion') owned.push(batch.mask);
-  tf.dispose(owned);
+/** Each task's batch by name: a task missing here is a compile error wherever a batch is looked up. */
+export interface TaskBatches {
+  readonly 'relative-position': RelativePositionBatch;
+  readonly colorization: ColorizationBatch;
+  readonly exemplar: ExemplarBatch;
+  readonly motion: MotionBatch;
 }
+
+export type BatchOf<K extends TaskName> = TaskBatches[K];
+
+export type TaskBatch = BatchOf<TaskName>;
 
 export interface HeadLoss {
   readonly loss: tf.Scalar;

@@ -6,8 +6,7 @@ import { resolveModelOptions, featureSide, outputStride } from './config';
 import { forwardContext, disposeStatUpdates } from './context';
 import { ensureGradients } from '@mtssl/tfjs-wasm-training';
 import { subsample } from './subsample';
-import { disposeBatch } from './batch';
-import { randomBatch } from './test-batches';
+import { disposeRandomBatch, randomBatch } from './test-batches';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -36,8 +35,7 @@ describe('MultiTaskNet (tiny, cpu)', () => {
       const out = tf.tidy(() => net.forward(forwardContext(net.params, false), batch));
       expect(out.shape).toEqual(expected[task]);
       out.dispose();
-      disposeBatch(batch);
-      if (batch.task === 'colorization') batch.rebalance.dispose();
+      disposeRandomBatch(batch);
     }
     expect(tf.memory().numTensors).toBe(start);
   });
@@ -56,8 +54,7 @@ describe('MultiTaskNet (tiny, cpu)', () => {
       expect(acc).toBeLessThanOrEqual(1);
       expect(ctx.statUpdates.length).toBeGreaterThan(0);
       disposeStatUpdates(ctx.statUpdates);
-      disposeBatch(batch);
-      if (batch.task === 'colorization') batch.rebalance.dispose();
+      disposeRandomBatch(batch);
     }
   });
 
@@ -84,7 +81,7 @@ describe('stride 8 and dilation', () => {
     expect(tf.tidy(() => tf.sum(tf.abs(dilated)).dataSync()[0])).toBeGreaterThan(0);
     tf.dispose([value, ...Object.values(grads)]);
     disposeStatUpdates(ctx.statUpdates);
-    disposeBatch(batch);
+    disposeRandomBatch(batch);
     expect(tf.memory().numTensors).toBe(start);
     net.dispose();
   });

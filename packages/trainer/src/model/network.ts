@@ -7,7 +7,7 @@ import { ForwardContext, forwardContext } from './context';
 import { ParamRegistry } from './params';
 import { trunkForward, trunkOutputs } from './trunk';
 import { EVAL_LASSO_ROW, lassoAlpha, lassoCombine, lassoName, lassoPenalty } from './lasso';
-import { headForward, headLoss } from './heads/dispatch';
+import { TASK_SPECS, specFor } from '../tasks';
 import { HeadLoss, TaskBatch } from './batch';
 
 /** Side used to create variables before training; parameter shapes do not depend on it. */
@@ -35,9 +35,9 @@ export class MultiTaskNet {
       const ctx = forwardContext(this.params, false);
       this.features(ctx, tf.zeros([1, BUILD_SIDE, BUILD_SIDE, 3]), EVAL_LASSO_ROW);
       for (const task of this.tasks) {
-        const side = task === 'relative-position' ? this.options.rpPatchSize : BUILD_SIDE;
+        const side = TASK_SPECS[task].fixedSide(this.options) ?? BUILD_SIDE;
         const images = tf.zeros([2, side, side, 3]) as tf.Tensor4D;
-        headForward(ctx, this.options, task, this.features(ctx, images, task));
+        TASK_SPECS[task].forward(ctx, this.options, this.features(ctx, images, task));
       }
     });
   }
@@ -58,12 +58,12 @@ export class MultiTaskNet {
 
   /** The head's raw output (logits or embeddings) for a batch. */
   forward(ctx: ForwardContext, batch: TaskBatch): tf.Tensor {
-    return headForward(ctx, this.options, batch.task, this.features(ctx, batch.images, batch.task));
+    return TASK_SPECS[batch.task].forward(ctx, this.options, this.features(ctx, batch.images, batch.task));
   }
 
   /** Task loss plus, with lasso on, the L1 penalty on the task's alpha row. */
   loss(ctx: ForwardContext, batch: TaskBatch, lassoWeight: number): StepLoss {
-    const { loss: taskLoss, metrics } = headLoss(this.forward(ctx, batch), batch, this.options);
+    const { loss: taskLoss, metrics } = specFor(batch.task).loss(this.forward(ctx, batch), batch, this.options);
     if (!this.options.lasso || lassoWeight === 0) return { loss: taskLoss, taskLoss, metrics };
     const penalty = lassoPenalty(this.lassoRow(batch.task) as tf.Tensor1D, lassoWeight);
     return { loss: tf.add(taskLoss, penalty), taskLoss, metrics };

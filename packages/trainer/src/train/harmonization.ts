@@ -2,6 +2,7 @@
 // and warn where it disagrees with what the run asked for.
 import { TaskName } from '@mtssl/core';
 import { DataSource } from '../data/training-dataset';
+import { TASK_SPECS } from '../tasks';
 
 export function readHarmonized(
   datasets: ReadonlyMap<TaskName, DataSource>,
@@ -12,8 +13,8 @@ export function readHarmonized(
   for (const [task, dataset] of datasets) {
     const value = dataset.schema.attributes?.['harmonized'];
     out[task] = typeof value === 'boolean' ? value : null;
-    // colorization's input is L by construction, so only the other tasks can disagree
-    if (wanted !== undefined && typeof value === 'boolean' && value !== wanted && task !== 'colorization') {
+    // where the input cannot be harmonized (colorization's is L), the data cannot disagree with the run
+    if (wanted !== undefined && typeof value === 'boolean' && value !== wanted && TASK_SPECS[task].harmonizable) {
       warn(`${task}: the dataset says harmonized=${value} but the run asked for harmonize=${wanted}; recording the dataset's value`);
     }
   }

@@ -4,11 +4,11 @@
 // the same check against the machine's RAM; on a GPU the prediction is logged (its memory is not reported).
 import * as tf from '@tensorflow/tfjs-core';
 import { totalmem } from 'node:os';
-import { SampleSchema, TaskName, findField } from '@mtssl/core';
+import { SampleSchema, TaskName } from '@mtssl/core';
 import { MultiTaskNet } from '../model/network';
-import { disposeBatch } from '../model/batch';
-import { randomBatch, RandomBatchSizes } from '../model/test-batches';
+import { disposeRandomBatch, randomBatch, RandomBatchSizes } from '../model/test-batches';
 import { disposeStatUpdates, forwardContext } from '../model/context';
+import { BatchSizes, TASK_SPECS } from '../tasks';
 
 /** Headroom for what the engine does not count: XNNPACK's packed weights, allocator fragmentation. */
 export const WASM_HEAP_MARGIN = 1.5;
@@ -21,18 +21,8 @@ export interface StepMemory {
 }
 
 /** The image side (and colorization target side) a task's samples have, read from its schema. */
-export function batchSizesFor(task: TaskName, schema: SampleSchema, numBins: number): Omit<RandomBatchSizes, 'batchSize'> {
-  const side = (name: string, at: number): number => findField(schema, name).shape[at] as number;
-  switch (task) {
-    case 'relative-position':
-      return { side: side('patches', 1), targetSide: 1, numBins };
-    case 'colorization':
-      return { side: side('input', 0), targetSide: side('ab_bins', 0), numBins };
-    case 'exemplar':
-      return { side: side('views', 1), targetSide: 1, numBins };
-    case 'motion':
-      return { side: side('frame', 0), targetSide: 1, numBins };
-  }
+export function batchSizesFor(task: TaskName, schema: SampleSchema, numBins: number): BatchSizes {
+  return TASK_SPECS[task].batchSizes(schema, numBins);
 }
 
 async function stepPeakBytes(net: MultiTaskNet, task: TaskName, sizes: RandomBatchSizes): Promise<number> {
@@ -45,8 +35,7 @@ async function stepPeakBytes(net: MultiTaskNet, task: TaskName, sizes: RandomBat
       tf.dispose([value, ...Object.values(grads)]);
     } finally {
       disposeStatUpdates(ctx.statUpdates);
-      disposeBatch(batch);
-      if (batch.task === 'colorization') batch.rebalance.dispose();
+      disposeRandomBatch(batch);
     }
   });
   return profile.peakBytes - before;

@@ -2,9 +2,10 @@
 // options (from the preset, the datasets and, on resume, the checkpoint).
 import { TaskName } from '@mtssl/core';
 import { ModelOptions, resolveModelOptions } from '../model/config';
-import { checkDatasetSchema, relativePositionPatchSize } from '../data/schema-check';
+import { checkDatasetSchema } from '../data/schema-check';
 import { DataSource, TrainingDataset, isLiveStream, openTrainingDataset } from '../data/training-dataset';
 import { TrainOptions } from './options';
+import { TASK_SPECS } from '../tasks';
 
 export async function openDatasets(options: TrainOptions, tasks: readonly TaskName[]): Promise<Map<TaskName, DataSource>> {
   const out = new Map<TaskName, DataSource>();
@@ -32,14 +33,11 @@ export async function closeDatasets(datasets: ReadonlyMap<TaskName, DataSource>)
   await Promise.all([...datasets.values()].map((d) => (isLiveStream(d) ? undefined : (d as TrainingDataset).close?.())));
 }
 
-/** The preset with the run's overrides; patch size and bin count follow the data unless given. */
+/** The preset with the run's overrides; what the data fixes (patch size, bin count) follows it unless given. */
 export function modelOptionsFor(options: TrainOptions, datasets: ReadonlyMap<TaskName, DataSource>): ModelOptions {
   const overrides: { -readonly [K in keyof ModelOptions]?: ModelOptions[K] } = { ...options.model, seed: options.seed, lasso: options.lasso };
   if (options.stride8 !== undefined) overrides.stride8 = options.stride8;
-  const rp = datasets.get('relative-position');
-  if (rp && options.model.rpPatchSize === undefined) overrides.rpPatchSize = relativePositionPatchSize(rp.schema);
-  const bins = datasets.get('colorization')?.schema.attributes?.['numBins'];
-  if (typeof bins === 'number' && options.model.numBins === undefined) overrides.numBins = bins;
+  for (const [task, dataset] of datasets) Object.assign(overrides, TASK_SPECS[task].modelFromData(dataset.schema, options.model));
   return resolveModelOptions(options.preset, overrides);
 }
 

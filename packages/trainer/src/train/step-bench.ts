@@ -3,10 +3,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { TaskName } from '@mtssl/core';
 import { MultiTaskNet } from '../model/network';
-import { disposeBatch, TaskBatch } from '../model/batch';
+import { TaskBatch } from '../model/batch';
 import { featureSide } from '../model/config';
 import { EVAL_LASSO_ROW } from '../model/lasso';
-import { randomBatch } from '../model/test-batches';
+import { disposeRandomBatch, randomBatch } from '../model/test-batches';
+import { TASK_SPECS } from '../tasks';
 import { disposeStatUpdates, forwardContext } from '../model/context';
 import { forwardFlops, TRAINING_FLOPS_PER_FORWARD } from './flops';
 import { makeOptimizer, trainStep } from './step';
@@ -74,7 +75,7 @@ export async function benchTrunkStep(net: MultiTaskNet, o: StepBenchOptions): Pr
 }
 
 function batchFor(net: MultiTaskNet, task: TaskName, o: StepBenchOptions): TaskBatch {
-  const side = task === 'relative-position' ? net.options.rpPatchSize : o.side;
+  const side = TASK_SPECS[task].fixedSide(net.options) ?? o.side;
   return randomBatch(task, { batchSize: o.batchSize, side, targetSide: featureSide(side, net.options), numBins: net.options.numBins }, 2);
 }
 
@@ -88,8 +89,7 @@ export async function benchTaskStep(net: MultiTaskNet, task: TaskName, o: StepBe
     return { msPerStep: ms, samples: o.batchSize, trainingFlops: flops, peakBytes, kernels };
   } finally {
     optimizer.dispose();
-    disposeBatch(batch);
-    if (batch.task === 'colorization') batch.rebalance.dispose();
+    disposeRandomBatch(batch);
   }
 }
 

@@ -3,8 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { TASKS } from '@mtssl/core';
 import { MultiTaskNet } from '../model/network';
 import { resolveModelOptions } from '../model/config';
-import { disposeBatch } from '../model/batch';
-import { randomBatch } from '../model/test-batches';
+import { disposeRandomBatch, randomBatch } from '../model/test-batches';
 import { ensureGradients } from '@mtssl/tfjs-wasm-training';
 import { makeOptimizer, trainStep } from './step';
 
@@ -25,8 +24,7 @@ describe('trainStep', () => {
         const figures = trainStep(net, optimizers[i] as tf.Optimizer, batch, { lassoWeight: 0.01, bnMomentum: 0.9 });
         expect(Number.isFinite(figures.loss)).toBe(true);
         expect(figures.loss).toBeGreaterThan(figures.taskLoss);
-        disposeBatch(batch);
-        if (batch.task === 'colorization') batch.rebalance.dispose();
+        disposeRandomBatch(batch);
       });
       counts.push(tf.memory().numTensors);
     }
@@ -46,7 +44,7 @@ describe('trainStep', () => {
     trainStep(net, optimizer, batch, { lassoWeight: 0, bnMomentum: 0.5 });
     const changed = names.map((n, i) => Array.from(pick(n).dataSync()).some((v, j) => v !== before[i]![j]));
     expect(changed).toEqual([true, true, false, true]);
-    disposeBatch(batch);
+    disposeRandomBatch(batch);
     optimizer.dispose();
     net.dispose();
   });

@@ -4,9 +4,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import { mkdir } from 'node:fs/promises';
 import { TaskName } from '@mtssl/core';
 import { MultiTaskNet } from '../model/network';
-import { disposeBatch } from '../model/batch';
+import { disposeBatch } from '../model/dispose-batch';
 import { Interleaver } from '../data/interleaver';
-import { TaskSource, rebalanceWeights } from '../data/task-source';
+import { TaskSource } from '../data/task-source';
+import { TASK_SPECS } from '../tasks';
 import { DataSource, isLiveStream } from '../data/training-dataset';
 import { LiveTaskSource } from '../data/live-source';
 import type { BatchSource } from '../data/batch-source';
@@ -81,7 +82,7 @@ async function buildRun(options: TrainOptions, tasks: TaskName[], datasets: Map<
   const optimizers = new Map(tasks.map((t) => [t, makeOptimizer({ learningRate: options.learningRate, decay: options.rmsDecay, momentum: options.rmsMomentum, epsilon: options.rmsEpsilon })]));
   const sources = new Map<TaskName, BatchSource>();
   for (const [task, dataset] of datasets) {
-    const rebalance = task === 'colorization' ? rebalanceWeights(dataset, model.numBins, (l) => options.logger.warn(l)) : undefined;
+    const rebalance = TASK_SPECS[task].sharedWeights(dataset, model, (l) => options.logger.warn(l));
     const state = saved?.cursors[task];
     sources.set(
       task,

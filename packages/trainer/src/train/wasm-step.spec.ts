@@ -4,8 +4,7 @@ import { TASKS, TaskName } from '@mtssl/core';
 import { ensureGradients, selectBackend } from '@mtssl/tfjs-wasm-training';
 import { MultiTaskNet } from '../model/network';
 import { resolveModelOptions } from '../model/config';
-import { disposeBatch } from '../model/batch';
-import { randomBatch } from '../model/test-batches';
+import { disposeRandomBatch, randomBatch } from '../model/test-batches';
 import { disposeStatUpdates, forwardContext } from '../model/context';
 
 interface LossAndGrads {
@@ -24,8 +23,7 @@ function oneStep(task: TaskName): LossAndGrads {
   for (const v of vars) out.grads[net.params.logicalName(v)] = grads[v.name]?.dataSync() as Float32Array;
   tf.dispose([value, ...Object.values(grads)]);
   disposeStatUpdates(ctx.statUpdates);
-  disposeBatch(batch);
-  if (batch.task === 'colorization') batch.rebalance.dispose();
+  disposeRandomBatch(batch);
   net.dispose();
   return out;
 }
