@@ -12,6 +12,8 @@ echo "== .ci/run runs the README's test command"
 if grep -qx 'npm test' README.md && [ "$(tail -1 .ci/run)" = 'npm test' ]; then echo "ok: both say npm test"; else echo "CHECK: README and .ci/run disagree"; fi
 echo "== the embedded default never reads ../shared"
 grep -n "shared" data-manifests/default.json && echo "CHECK: default.json mentions shared" || echo "ok"
+echo "== source files git ignores (a fresh clone would lack them; should be none)"
+git status --ignored --short packages tools | grep '^!!' | grep -v 'dist/\|node_modules/\|\.tsbuildinfo\|\.cache/\|/out/' || echo "ok"
 echo "== files over 1 MiB added since $base"
 git diff --name-only --diff-filter=A "$base"..HEAD | while read -r f; do [ -f "$f" ] && [ "$(stat -c %s "$f")" -gt 1048576 ] && echo "CHECK: $f"; done; echo "(end)"
 echo "== last test summary"; grep -h "^Summary:" /tmp/npmtest.log 2>/dev/null || echo "no recorded run: npm test"
