@@ -12,7 +12,8 @@ describe('bench --stream', () => {
     expect(r).toMatchObject({ side: 'project', task: 'relative-position', threads: 1, preset: 'tiny' });
     expect(r.samples).toBeGreaterThan(0);
     expect(r.seconds).toBeGreaterThanOrEqual(1);
-    expect(r.samples_per_s).toBeCloseTo(r.samples / r.seconds, 0);
+    // seconds is printed to the millisecond, so samples / seconds can differ from the rate by ~0.05 %
+    expect(Math.abs(r.samples_per_s - r.samples / r.seconds)).toBeLessThanOrEqual(r.samples_per_s * 1e-3 + 0.05);
     expect(r.files).toBeGreaterThan(0);
     expect(r.options).toHaveProperty('patchSize');
   }, 60_000);
