@@ -1,19 +1,29 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-// The layering is enforced here, not hoped for: core <- streams <- trainer <- eval <- cli.
+// The layering is enforced here, not hoped for: core <- streams <- trainer <- eval <- pipeline <- cli.
 // A stream may import only core, so no stream can import another stream or the trainer. The training
-// engine (tfjs-wasm-training) is for any tfjs program, so it imports nothing of ours.
+// engine (tfjs-wasm-training) is for any tfjs program, so it imports nothing of ours. The pipeline (the
+// jobs as typed functions) imports every library but no app; the CLI only maps flags to its calls.
+// `type:types` packages (contracts) hold declarations and frozen constants only: every scope may import
+// them, and they import nothing of ours (an empty list: any tagged project is refused) nor any npm package.
+const TYPES = 'type:types';
 const depConstraints = [
-  { sourceTag: 'scope:engine', onlyDependOnLibsWithTags: ['scope:engine'] },
-  { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core'] },
-  { sourceTag: 'scope:stream', onlyDependOnLibsWithTags: ['scope:core'] },
-  { sourceTag: 'scope:trainer', onlyDependOnLibsWithTags: ['scope:core', 'scope:stream', 'scope:engine'] },
-  { sourceTag: 'scope:eval', onlyDependOnLibsWithTags: ['scope:core', 'scope:stream', 'scope:engine', 'scope:trainer'] },
-  { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:core'] },
+  { sourceTag: TYPES, onlyDependOnLibsWithTags: [], bannedExternalImports: ['*'] },
+  { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'scope:engine', onlyDependOnLibsWithTags: ['scope:engine', TYPES] },
+  { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core', TYPES] },
+  { sourceTag: 'scope:stream', onlyDependOnLibsWithTags: ['scope:core', TYPES] },
+  { sourceTag: 'scope:trainer', onlyDependOnLibsWithTags: ['scope:core', 'scope:stream', 'scope:engine', TYPES] },
+  { sourceTag: 'scope:eval', onlyDependOnLibsWithTags: ['scope:core', 'scope:stream', 'scope:engine', 'scope:trainer', TYPES] },
+  { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:core', TYPES] },
+  {
+    sourceTag: 'scope:pipeline',
+    onlyDependOnLibsWithTags: ['scope:core', 'scope:stream', 'scope:engine', 'scope:trainer', 'scope:eval', 'scope:tools', TYPES],
+  },
   {
     sourceTag: 'scope:app',
-    onlyDependOnLibsWithTags: ['scope:core', 'scope:stream', 'scope:engine', 'scope:trainer', 'scope:eval', 'scope:tools'],
+    onlyDependOnLibsWithTags: ['scope:core', 'scope:stream', 'scope:engine', 'scope:trainer', 'scope:eval', 'scope:tools', 'scope:pipeline', TYPES],
   },
   { sourceTag: 'scope:workspace', onlyDependOnLibsWithTags: ['*'] },
 ];
@@ -53,6 +63,17 @@ export default [
         'error',
         noDefaultExport,
         { selector: 'ExportAllDeclaration', message: 'List exports by name (no export *): core publishes only what is used.' },
+      ],
+    },
+  },
+  {
+    // The contracts are listed by name (README.md lists every one), so nothing leaves the package unnoticed.
+    files: ['packages/contracts/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        noDefaultExport,
+        { selector: 'ExportAllDeclaration', message: 'List contracts by name (no export *): README.md lists each one.' },
       ],
     },
   },

@@ -1,5 +1,5 @@
-// The layering core <- streams <- trainer <- eval, and the training engine importing nothing of ours, is
-// enforced by ESLint; these tests lint would-be files through the real config and check the forbidden
+// The layering core <- streams <- trainer <- eval <- pipeline <- cli, and the training engine and the contracts importing
+// nothing of ours, is enforced by ESLint; these tests lint would-be files through the real config and check the forbidden
 // imports are rejected.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -61,6 +61,47 @@ describe('module boundaries', () => {
     const ok = lint('packages/trainer/src/ok-import.ts', "import { selectBackend } from '@mtssl/tfjs-wasm-training';\nexport const x = selectBackend;\n");
     expect(ok.output).not.toContain('enforce-module-boundaries');
     expect(ok.code).toBe(0);
+  });
+
+  it('rejects the contracts importing core (or any package of ours, or an npm package): they are declarations only', () => {
+    // core imports the contracts, so this one is also reported as a cycle; the tag rule is shown by the engine
+    const core = lint('packages/contracts/src/bad-import.ts', "import { TASKS } from '@mtssl/core';\nexport const x = TASKS;\n");
+    expect(core.code).toBe(1);
+    expect(core.output).toContain('@nx/enforce-module-boundaries');
+    const engine = lint('packages/contracts/src/bad-import.ts', "import { selectBackend } from '@mtssl/tfjs-wasm-training';\nexport const x = selectBackend;\n");
+    expect(engine.code).toBe(1);
+    expect(engine.output).toContain('"type:types" cannot depend on any libs with tags');
+    const npm = lint('packages/contracts/src/bad-import.ts', "import { z } from 'zod';\nexport const x = z;\n");
+    expect(npm.code).toBe(1);
+    expect(npm.output).toContain('"type:types" is not allowed to import "zod"');
+  });
+
+  it('accepts every scope importing the contracts', () => {
+    for (const file of ['packages/core/src/ok-import.ts', 'packages/motion/src/ok-import.ts', 'packages/eval/src/ok-import.ts', 'tools/src/ok-import.ts']) {
+      const ok = lint(file, "import { TASKS } from '@mtssl/contracts';\nexport const x = TASKS;\n");
+      expect(ok.output).not.toContain('enforce-module-boundaries');
+      expect(ok.code).toBe(0);
+    }
+  });
+
+  it('rejects a library below the pipeline importing it (eval, the trainer, a stream)', () => {
+    for (const file of ['packages/eval/src/bad-import.ts', 'packages/trainer/src/bad-import.ts', 'packages/motion/src/bad-import.ts']) {
+      const r = lint(file, "import { preprocess } from '@mtssl/pipeline';\nexport const x = preprocess;\n");
+      expect(r.code).toBe(1);
+      expect(r.output).toContain('@nx/enforce-module-boundaries');
+    }
+  });
+
+  it('accepts the pipeline importing eval, a stream and the tools, and the CLI importing the pipeline', () => {
+    const imports = [
+      ['packages/pipeline/src/ok-import.ts', "import { runLinearProbe } from '@mtssl/eval';\nimport { motionStream } from '@mtssl/motion';\nimport { ensureDefaultCorpus } from '@mtssl/tools';\nexport const x = [runLinearProbe, motionStream, ensureDefaultCorpus];\n"],
+      ['packages/cli/src/ok-import.ts', "import { preprocess } from '@mtssl/pipeline';\nexport const x = preprocess;\n"],
+    ];
+    for (const [file, source] of imports) {
+      const ok = lint(file as string, source as string);
+      expect(ok.output).not.toContain('enforce-module-boundaries');
+      expect(ok.code).toBe(0);
+    }
   });
 
   it('rejects default exports and any', () => {

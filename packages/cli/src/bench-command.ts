@@ -1,17 +1,19 @@
-// `mtssl bench`: runs each package's benchmark script in turn (each prints its own figures:
-// samples/s for 1 and 2 workers and peak memory for the streams; GFLOPS, ms/step, samples/s per task,
-// efficiency and peak memory for the engine).
+// `mtssl bench`: runs each package's benchmark script in turn (each prints its own figures: samples/s
+// for 1 and 2 workers and peak memory for the streams; GFLOPS, ms/step, samples/s per task, efficiency
+// and peak memory for the engine), or, with --stream or --demand, the pipeline's stream benchmarks.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { TASKS, TaskName } from '@mtssl/core';
-import { intFlag, numberFlag, parseFlags, presetFlag } from './args';
-import { benchDemand, demandTable } from './bench-demand';
-import { benchStream } from './bench-stream';
+import { benchDemand, benchStream, demandTable } from '@mtssl/pipeline';
+import { defineCommand } from './command';
+import { intFlag, numberFlag, presetFlag } from './flag-schemas';
+import { booleanFlag, FlagValues, stringFlag } from './flags';
 
 interface Bench {
   readonly name: string;
+  /** Commands run in turn from the repository root (child processes: the scripts are not modules of ours). */
   readonly steps: ReadonlyArray<readonly string[]>;
 }
 
@@ -33,54 +35,44 @@ const BENCHES: readonly Bench[] = [
 ];
 
 export const BENCH_FLAGS = {
-  only: { type: 'string' },
-  stream: { type: 'string' },
-  threads: { type: 'string' },
-  seconds: { type: 'string' },
-  warmup: { type: 'string' },
-  manifest: { type: 'string' },
-  preset: { type: 'string' },
-  json: { type: 'boolean' },
-  demand: { type: 'boolean' },
-} as const;
-
-const schema = z
-  .object({
-    only: z
+  only: stringFlag(
+    z
       .string()
       .transform((s) => s.split(','))
       .refine((names) => names.every((n) => BENCHES.some((b) => b.name === n)), {
         message: `only must be a comma-separated subset of ${BENCHES.map((b) => b.name).join(', ')}`,
       })
       .optional(),
-    stream: z.enum(TASKS as unknown as [TaskName, ...TaskName[]]).optional(),
-    threads: intFlag(1).default(1),
-    seconds: numberFlag.default(20),
-    warmup: numberFlag.default(3),
-    manifest: z.string().default('data-manifests/flowers.json'),
-    preset: presetFlag,
-    json: z.boolean().default(false),
-    demand: z.boolean().default(false),
-  })
-  .strict()
-  .refine((a) => [a.stream, a.only, a.demand || undefined].filter((x) => x !== undefined).length <= 1, { message: '--stream, --demand and --only exclude each other' });
+    'subset of demand,relative-position,colorization,exemplar,motion,trainer',
+  ),
+  stream: stringFlag(
+    z.enum(TASKS as unknown as [TaskName, ...TaskName[]]).optional(),
+    "time one stream instead: relative-position | colorization | exemplar | motion (the pipeline peer's method: seed 1, policy skip, samples reaching the main thread after the warm-up, no shard writing)",
+  ),
+  threads: stringFlag(intFlag(1).default(1), 'with --stream: worker threads (default 1)'),
+  seconds: stringFlag(numberFlag.default(20), 'with --stream or --demand: timed seconds a measurement (default 20)'),
+  warmup: stringFlag(numberFlag.default(3), 'with --stream or --demand: seconds from pool creation before timing starts (default 3)'),
+  manifest: stringFlag(z.string().default('data-manifests/flowers.json'), 'with --stream or --demand: the images or videos (default data-manifests/flowers.json, the 2,500 shared flowers)'),
+  preset: stringFlag(presetFlag('cpu'), "with --stream or --demand: the stream geometry and network (default cpu, the peer's)"),
+  json: booleanFlag('with --stream: print one JSON line (side, task, threads, samples_per_s, ...) on stdout'),
+  demand: booleanFlag(
+    "each of the manifest's streams with 1 and 2 workers beside the samples/s of its task the trainer takes from shards (round robin, batch 16): whether train --live would wait for a stream",
+  ),
+} as const;
 
-export async function benchCommand(argv: readonly string[], signal: AbortSignal, log: (line: string) => void): Promise<void> {
-  const a = parseFlags(argv, BENCH_FLAGS, schema, 'bench');
-  if (a.stream) {
-    const r = await benchStream({ task: a.stream, threads: a.threads, seconds: a.seconds, warmup: a.warmup, manifest: a.manifest, preset: a.preset }, signal);
-    if (a.json) process.stdout.write(`${JSON.stringify(r)}\n`);
-    else log(`bench ${r.task}: ${r.samples_per_s} samples/s (${r.samples} in ${r.seconds} s after ${a.warmup} s warm-up), ${r.threads} worker thread(s), preset ${r.preset}, ${r.files} files, peak RSS ${r.peak_rss_mb} MiB`);
-    return;
-  }
-  if (a.demand) {
-    const args = { manifest: a.manifest, preset: a.preset, seconds: a.seconds, warmup: a.warmup };
-    log(demandTable(await benchDemand(args, signal, log), args));
-    return;
-  }
+type BenchFlags = FlagValues<typeof BENCH_FLAGS>;
+
+async function streamBench(task: TaskName, a: BenchFlags, signal: AbortSignal, log: (line: string) => void): Promise<void> {
+  const r = await benchStream({ task, threads: a.threads, seconds: a.seconds, warmup: a.warmup, manifest: a.manifest, preset: a.preset }, signal);
+  if (a.json) process.stdout.write(`${JSON.stringify(r)}\n`);
+  else log(`bench ${r.task}: ${r.samples_per_s} samples/s (${r.samples} in ${r.seconds} s after ${a.warmup} s warm-up), ${r.threads} worker thread(s), preset ${r.preset}, ${r.files} files, peak RSS ${r.peak_rss_mb} MiB`);
+}
+
+/** Runs each chosen package benchmark as its own process; throws naming the ones that failed. */
+function packageBenches(only: readonly string[] | undefined, signal: AbortSignal, log: (line: string) => void): void {
   const root = process.cwd();
   const failed: string[] = [];
-  for (const bench of BENCHES.filter((b) => !a.only || a.only.includes(b.name))) {
+  for (const bench of BENCHES.filter((b) => !only || only.includes(b.name))) {
     if (signal.aborted) break;
     log(`\n== bench ${bench.name}`);
     for (const [cmd, ...args] of bench.steps) {
@@ -95,3 +87,19 @@ export async function benchCommand(argv: readonly string[], signal: AbortSignal,
   }
   if (failed.length) throw new Error(`benchmarks failed: ${failed.join(', ')}`);
 }
+
+export const BENCH_COMMAND = defineCommand({
+  name: 'bench',
+  summary: 'run the benchmarks: stream samples/s and peak memory, engine GFLOPS and ms/step',
+  usage: 'mtssl bench [--only <names>] | bench --stream <task> [--threads N --seconds S --warmup W --json] | bench --demand [--manifest M --preset P --seconds S]',
+  flags: BENCH_FLAGS,
+  rules: [{ test: (a) => [a.stream, a.only, a.demand || undefined].filter((x) => x !== undefined).length <= 1, message: '--stream, --demand and --only exclude each other' }],
+  async run(a, signal, log) {
+    if (a.stream) return streamBench(a.stream, a, signal, log);
+    if (a.demand) {
+      const options = { manifest: a.manifest, preset: a.preset, seconds: a.seconds, warmup: a.warmup };
+      return log(demandTable(await benchDemand(options, signal, log), options));
+    }
+    return packageBenches(a.only, signal, log);
+  },
+});

@@ -1,24 +1,21 @@
-// `mtssl export`: a run's trunk as a standard TensorFlow.js Layers model (tf.loadLayersModel reads it).
-import { join, resolve } from 'node:path';
+// `mtssl export`: the pipeline's exportTrunk (a run's trunk as a standard TensorFlow.js Layers model).
 import { z } from 'zod';
-import { exportLayersModel, EXPORT_FOLDER } from '@mtssl/trainer';
-import { parseFlags } from './args';
+import { exportTrunk } from '@mtssl/pipeline';
+import { defineCommand } from './command';
+import { stringFlag } from './flags';
 
 export const EXPORT_FLAGS = {
-  checkpoint: { type: 'string' },
-  out: { type: 'string' },
+  checkpoint: stringFlag(
+    z.string({ message: 'is required: a run folder (or checkpoint folder) written by train' }),
+    'run folder written by train (its latest checkpoint is used), or a checkpoint folder',
+  ),
+  out: stringFlag(z.string().optional(), 'output folder (default <run>/layers-model); replaced atomically'),
 } as const;
 
-const schema = z
-  .object({
-    checkpoint: z.string({ message: 'is required: a run folder (or checkpoint folder) written by train' }),
-    out: z.string().optional(),
-  })
-  .strict();
-
-export async function exportCommand(argv: readonly string[], log: (line: string) => void): Promise<void> {
-  const a = parseFlags(argv, EXPORT_FLAGS, schema, 'export');
-  const out = resolve(a.out ?? join(a.checkpoint, EXPORT_FOLDER));
-  const r = await exportLayersModel(resolve(a.checkpoint), out);
-  log(`export: ${r.checkpoint} -> ${r.outDir}/model.json (${r.layers} layers, ${r.parameters.toLocaleString('en-US')} parameters${r.lasso ? ', lasso evaluation row as constant 1x1 depthwise scales' : ''})`);
-}
+export const EXPORT_COMMAND = defineCommand({
+  name: 'export',
+  summary: "write a run's trunk as a standard TensorFlow.js Layers model (tf.loadLayersModel, Keras via tensorflowjs_converter)",
+  usage: 'mtssl export --checkpoint <run> [--out <dir>]',
+  flags: EXPORT_FLAGS,
+  run: (a, _signal, log) => exportTrunk({ checkpoint: a.checkpoint, out: a.out }, log),
+});

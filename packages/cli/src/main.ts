@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The `mtssl` command behind the root Nx targets (npx nx run preprocess | train | eval | bench).
-import { BadInputError, ManifestError } from '@mtssl/core';
-import { UsageError } from './args';
+// The `mtssl` command behind the root Nx targets (npx nx run preprocess | train | eval | bench): finds the
+// command, prints help, and runs the command's pipeline call under Ctrl-C handling.
+import { isUserError, runInterruptible } from '@mtssl/pipeline';
 import { COMMANDS } from './commands';
+import { UsageError } from './flags';
 
 const USAGE = `usage: mtssl <command> [options]
 
@@ -12,14 +13,6 @@ ${Object.entries(COMMANDS)
   .join('\n')}
 
 Run \`mtssl <command> --help\` for a command's options.`;
-
-/**
- * Errors a user can fix get one clear line; anything else keeps its stack for a bug report. OptionError by
- * name: core's and the training engine's (which depends on no package of ours) are two classes.
- */
-function isUserError(err: unknown): boolean {
-  return (err instanceof Error && (err.name === 'SchemaMismatchError' || err.name === 'DatasetError' || err.name === 'ShardError' || err.name === 'OptionError')) || err instanceof UsageError || err instanceof ManifestError || err instanceof BadInputError;
-}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -33,35 +26,15 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${command.help}\n`);
     return 0;
   }
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSigint = () => {
-    interrupts++;
-    if (interrupts > 1) process.exit(130);
-    process.stderr.write('\ninterrupt: finishing cleanly (press Ctrl-C again to quit at once)\n');
-    controller.abort(new Error('interrupted by Ctrl-C'));
-  };
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
-  try {
-    await command.run(rest, controller.signal, (line) => process.stderr.write(`${line}\n`));
-    return 0;
-  } catch (err) {
-    if (controller.signal.aborted) {
-      process.stderr.write(`stopped: ${(err as Error).message}; finished work is kept, rerun the same command to resume\n`);
-      return 130;
-    }
-    throw err;
-  } finally {
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
-  }
+  // the first Ctrl-C (or SIGTERM) lets the command finish cleanly and exits 130; a second quits at once
+  return runInterruptible((signal) => command.run(rest, signal, (line) => process.stderr.write(`${line}\n`)));
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    process.stderr.write(isUserError(err) ? `error: ${(err as Error).message}\n` : `error: ${(err as Error).stack ?? String(err)}\n`);
+    const oneLine = isUserError(err) || err instanceof UsageError;
+    process.stderr.write(oneLine ? `error: ${(err as Error).message}\n` : `error: ${(err as Error).stack ?? String(err)}\n`);
     process.exit(1);
   },
 );

@@ -1,136 +1,74 @@
-// `mtssl train`: trains the multi-task network on the shards of a manifest, preprocessing first any
-// task whose shards are missing, so `npx nx run train` alone runs the whole job.
-import { join, resolve } from 'node:path';
+// `mtssl train`: the pipeline's train (preprocessing first any missing shards, so `npx nx run train`
+// alone runs the whole job), its options from the command line.
 import { z } from 'zod';
-import { isDatasetComplete, loadManifest, readDatasetInfo, ResolvedManifest, TaskName } from '@mtssl/core';
+import { BAD_INPUT_POLICIES } from '@mtssl/core';
+import { train, TRAIN_RUN_DEFAULTS, type TrainRunOptions } from '@mtssl/pipeline';
 import { BACKEND_PREFERENCES } from '@mtssl/tfjs-wasm-training';
-import { DataSource, EXPORT_FOLDER, exportLayersModel, train } from '@mtssl/trainer';
-import { intFlag, numberFlag, parseFlags, presetFlag, resolveWasmThreads, SCHEDULE_FLAGS, scheduleOptions, scheduleSchema, taskList, wasmThreadsFlag } from './args';
-import { datasetDir, defaultShardsRoot, parsePreprocessArgs, preprocess, tasksFor } from './preprocess';
-import { GENERATORS } from './registry';
-import { liveStreamFor } from './live-streams';
+import { INTERLEAVE_MODES } from '@mtssl/trainer';
+import { defineCommand } from './command';
+import { intFlag, NO_WINOGRAD_HELP, numberFlag, presetFlag, taskList, wasmThreadsFlag } from './flag-schemas';
+import { booleanFlag, FlagValues, stringFlag } from './flags';
+import { SCHEDULE_FLAGS, scheduleOptions } from './schedule-flags';
 
 export const TRAIN_FLAGS = {
-  manifest: { type: 'string' },
-  tasks: { type: 'string' },
-  preset: { type: 'string' },
-  shards: { type: 'string' },
-  out: { type: 'string' },
-  steps: { type: 'string' },
-  'batch-size': { type: 'string' },
-  lr: { type: 'string' },
+  manifest: stringFlag(z.string().default(TRAIN_RUN_DEFAULTS.manifest), 'data manifest (default data-manifests/default.json)'),
+  tasks: stringFlag(taskList.optional(), 'comma-separated subset of relative-position,colorization,exemplar,motion (default: all the manifest supports)'),
+  preset: stringFlag(presetFlag(TRAIN_RUN_DEFAULTS.preset), 'tiny | small | cpu | paper: stream and network sizes (default cpu; small for 32-px images)'),
+  shards: stringFlag(z.string().optional(), 'shards folder (default shards/<manifest>-<preset>)'),
+  out: stringFlag(z.string().optional(), 'run folder for checkpoints and logs (default runs/<manifest>-<preset>[-variant])'),
+  steps: stringFlag(intFlag(0).default(TRAIN_RUN_DEFAULTS.steps), 'training steps, one task per step (default 200: about a minute on wasm here)'),
+  'batch-size': stringFlag(intFlag(1).optional()),
+  lr: stringFlag(numberFlag.optional()),
   ...SCHEDULE_FLAGS,
-  lasso: { type: 'boolean' },
-  'lasso-weight': { type: 'string' },
-  harmonize: { type: 'boolean' },
-  interleave: { type: 'string' },
-  seed: { type: 'string' },
-  resume: { type: 'boolean' },
-  backend: { type: 'string' },
-  'wasm-threads': { type: 'string' },
-  'no-winograd': { type: 'boolean' },
-  'checkpoint-every': { type: 'string' },
-  live: { type: 'boolean' },
-  threads: { type: 'string' },
-  policy: { type: 'string' },
+  lasso: booleanFlag('train lasso weights over the block-3 units, with an L1 penalty'),
+  'lasso-weight': stringFlag(numberFlag.optional()),
+  harmonize: booleanFlag('use harmonized (Lab L x3) inputs for the image tasks'),
+  interleave: stringFlag(z.enum(INTERLEAVE_MODES).optional()),
+  seed: stringFlag(intFlag(0).default(TRAIN_RUN_DEFAULTS.seed)),
+  resume: booleanFlag("continue from the run folder's last checkpoint"),
+  backend: stringFlag(z.enum(BACKEND_PREFERENCES).default(TRAIN_RUN_DEFAULTS.backend), 'auto (default: tfjs-node if installed, else wasm, else cpu) | tensorflow | wasm | cpu'),
+  'wasm-threads': stringFlag(wasmThreadsFlag, 'auto (default: every core up to 8, from shards or --live; 1 for --preset tiny) | 1-8: compute threads on wasm'),
+  'no-winograd': booleanFlag(NO_WINOGRAD_HELP),
+  'checkpoint-every': stringFlag(intFlag(1).optional()),
+  live: booleanFlag('train straight from the streams while they sample (no shards; resumable; colorization without rebalancing)'),
+  threads: stringFlag(intFlag(1).default(TRAIN_RUN_DEFAULTS.liveThreads), 'with --live: worker threads per stream (default 1; they run at low priority, 64 samples ahead)'),
+  policy: stringFlag(z.enum(BAD_INPUT_POLICIES).default(TRAIN_RUN_DEFAULTS.policy), 'with --live: bad input skip (default) | fail'),
 } as const;
 
-const schema = z
-  .object({
-    manifest: z.string().default('data-manifests/default.json'),
-    tasks: taskList.optional(),
-    preset: presetFlag,
-    shards: z.string().optional(),
-    out: z.string().optional(),
-    steps: intFlag(0).default(200),
-    'batch-size': intFlag(1).optional(),
-    lr: numberFlag.optional(),
-    ...scheduleSchema,
-    lasso: z.boolean().default(false),
-    'lasso-weight': numberFlag.optional(),
-    harmonize: z.boolean().default(false),
-    interleave: z.enum(['round-robin', 'weighted']).optional(),
-    seed: intFlag(0).default(0),
-    resume: z.boolean().default(false),
-    backend: z.enum(BACKEND_PREFERENCES).default('auto'),
-    'wasm-threads': wasmThreadsFlag,
-    'no-winograd': z.boolean().default(false),
-    'checkpoint-every': intFlag(1).optional(),
-    live: z.boolean().default(false),
-    threads: intFlag(1).default(1),
-    policy: z.enum(['skip', 'fail']).default('skip'),
-  })
-  .strict()
-  .refine((a) => !(a['task-weights'] && a.interleave === 'round-robin'), { message: '--task-weights draws tasks by weight; it excludes --interleave round-robin' });
+type TrainFlags = FlagValues<typeof TRAIN_FLAGS>;
 
-export type TrainArgs = z.infer<typeof schema>;
-
-/** Default run folder: one per manifest, preset and variant, so runs never overwrite each other. */
-export function defaultRunDir(manifestName: string, a: TrainArgs, tasks: readonly TaskName[], allTasks: number): string {
-  const parts = [manifestName, a.preset];
-  if (tasks.length < allTasks) parts.push(tasks.join('+'));
-  if (a.harmonize) parts.push('harmonized');
-  if (a.lasso) parts.push('lasso');
-  if (a.live) parts.push('live');
-  return join('runs', parts.join('-'));
-}
-
-/** Each task's shard folder, preprocessing first the tasks whose shards are missing. */
-async function shardSources(manifest: ResolvedManifest, tasks: TaskName[], a: TrainArgs, signal: AbortSignal, log: (line: string) => void): Promise<Record<string, DataSource | string>> {
-  const shardsRoot = resolve(a.shards ?? defaultShardsRoot(manifest.name, a.preset));
-  const dirFor = (t: TaskName) => datasetDir(shardsRoot, t, a.harmonize && t !== 'colorization');
-  // a colorization dataset marked complete without its rebalancing weights (a run killed in between) is
-  // handed to preprocess too, which repairs it
-  const ready = async (t: TaskName) => (await isDatasetComplete(dirFor(t))) && (t !== 'colorization' || 'rebalance' in (await readDatasetInfo(dirFor(t))).extras);
-  const complete = await Promise.all(tasks.map(ready));
-  const missing = tasks.filter((_, i) => !complete[i]);
-  if (missing.length > 0) {
-    log(`train: shards missing for ${missing.join(', ')}; preprocessing them first`);
-    const pre = ['--manifest', a.manifest, '--preset', a.preset, '--tasks', missing.join(','), '--out', shardsRoot, '--seed', String(a.seed)];
-    await preprocess(parsePreprocessArgs(a.harmonize ? [...pre, '--harmonize'] : pre), signal, log);
-  }
-  return Object.fromEntries(tasks.map((t) => [t, dirFor(t)]));
-}
-
-/** Each task's stream, sampled while training runs (colorization then has no rebalancing prior). */
-function liveSources(manifest: ResolvedManifest, tasks: TaskName[], a: TrainArgs): Record<string, DataSource> {
-  const settings = { preset: a.preset, harmonize: a.harmonize, seed: a.seed, threads: a.threads, policy: a.policy };
-  return Object.fromEntries(tasks.map((t) => [t, liveStreamFor(t, manifest, settings)]));
-}
-
-export async function trainCommand(argv: readonly string[], signal: AbortSignal, log: (line: string) => void): Promise<void> {
-  const a = parseFlags(argv, TRAIN_FLAGS, schema, 'train');
-  const manifest = await loadManifest(resolve(a.manifest), { generators: GENERATORS });
-  const available = tasksFor(manifest, undefined);
-  const tasks = tasksFor(manifest, a.tasks);
-  const datasets = a.live ? liveSources(manifest, tasks, a) : await shardSources(manifest, tasks, a, signal, log);
-  const outDir = resolve(a.out ?? defaultRunDir(manifest.name, a, tasks, available.length));
-  log(`train: ${tasks.join(', ')} on ${manifest.name}${a.live ? ' (live streams)' : ''}, preset ${a.preset} -> ${outDir}`);
-  const result = await train({
-    datasets,
-    outDir,
+/** The pipeline's train options the flags set (flags not given keep the pipeline's defaults). */
+export function trainOptions(a: TrainFlags): Partial<TrainRunOptions> {
+  return {
+    manifest: a.manifest,
+    tasks: a.tasks,
     preset: a.preset,
-    // Stride 8 matches the streams' colorization targets: inputSize / 8 in the tiny, cpu and paper
-    // presets, and inputSize / 4 in the small one, whose stem does not pool.
-    stride8: true,
-    seed: a.seed,
+    shards: a.shards,
+    out: a.out,
+    steps: a.steps,
+    batchSize: a['batch-size'],
+    learningRate: a.lr,
+    schedule: { ...scheduleOptions(a), ...(a.interleave !== undefined ? { interleave: a.interleave } : {}) },
     lasso: a.lasso,
+    lassoWeight: a['lasso-weight'],
     harmonize: a.harmonize,
+    seed: a.seed,
     resume: a.resume,
     backend: a.backend,
-    wasmThreads: resolveWasmThreads(a['wasm-threads'], a.preset),
+    wasmThreads: a['wasm-threads'],
     winograd: !a['no-winograd'],
-    steps: a.steps,
-    ...(a['batch-size'] !== undefined ? { batchSize: a['batch-size'] } : {}),
-    ...(a.lr !== undefined ? { learningRate: a.lr } : {}),
-    ...scheduleOptions(a),
-    ...(a['lasso-weight'] !== undefined ? { lassoWeight: a['lasso-weight'] } : {}),
-    ...(a.interleave !== undefined ? { interleave: a.interleave } : {}),
-    ...(a['checkpoint-every'] !== undefined ? { checkpointEvery: a['checkpoint-every'] } : {}),
-    logger: { info: log, warn: (line) => log(`warning: ${line}`) },
-  });
-  // An interrupted run is not a finished one: the CLI exits 130, as preprocess does, so scripts see it.
-  if (result.stoppedBy === 'signal') throw new Error(`interrupted at step ${result.step}, checkpoint ${result.checkpoint}; add --resume to continue`);
-  const exported = await exportLayersModel(outDir, join(outDir, EXPORT_FOLDER));
-  log(`train: trunk exported as a TensorFlow.js Layers model to ${exported.outDir} (tf.loadLayersModel; input NHWC RGB in [-1, 1])`);
+    checkpointEvery: a['checkpoint-every'],
+    live: a.live,
+    liveThreads: a.threads,
+    policy: a.policy,
+  };
 }
+
+export const TRAIN_COMMAND = defineCommand({
+  name: 'train',
+  summary: 'train the multi-task network (preprocessing first any missing shards)',
+  usage: 'mtssl train [options]',
+  flags: TRAIN_FLAGS,
+  rules: [{ test: (a) => !(a['task-weights'] && a.interleave === 'round-robin'), message: '--task-weights draws tasks by weight; it excludes --interleave round-robin' }],
+  run: (a, signal, log) => train(trainOptions(a), signal, log),
+});

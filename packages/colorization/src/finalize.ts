@@ -1,17 +1,12 @@
 // After the shards are written: the empirical a/b bin distribution of the whole dataset, turned into
 // Zhang et al.'s class-rebalancing weights, stored as dataset extras for the trainer's loss.
+import type { ColorizationExtras } from '@mtssl/contracts';
 import { openDataset, rebalanceWeights, updateDatasetExtras } from '@mtssl/core';
 import type { ColorizationOptions } from './options';
 import { binCentersFor } from './schema';
 
-// A type alias (not an interface) so it is assignable to PretextStream.finalize's record type.
-export type RebalanceExtras = {
-  readonly rebalance: number[];
-  /** [a, b] per bin, in bin order. */
-  readonly binCenters: Array<[number, number]>;
-  /** Soft-encoded mass per bin (times sample_weight) over all target pixels. */
-  readonly binHistogram: number[];
-};
+// What the trainer reads from the dataset extras is a contract (@mtssl/contracts); the stream's name for it.
+export type RebalanceExtras = ColorizationExtras;
 
 /** Sums ab_weights (times the sample's weight) into one histogram over the bins. */
 export async function binHistogram(datasetDir: string, numBins: number): Promise<Float64Array> {

@@ -1,4 +1,6 @@
 // What a colorization sample looks like (docs/ARCHITECTURE.md, "Samples").
+// `satisfies` holds the literal to the task's contract (@mtssl/contracts) without changing what is emitted.
+import type { SampleSchemaOf } from '@mtssl/contracts';
 import { abBinCenters, SampleSchema } from '@mtssl/core';
 import type { ColorizationOptions } from './options';
 
@@ -30,5 +32,5 @@ export function colorizationSchema(options: Readonly<ColorizationOptions>): Samp
       softSigma: options.softSigma,
       binMargin: options.binMargin,
     },
-  };
+  } satisfies SampleSchemaOf<'colorization'>;
 }

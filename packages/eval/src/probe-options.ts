@@ -1,5 +1,6 @@
 // Options of the linear probe: one frozen-feature softmax layer trained by full-batch gradient
 // descent with momentum and L2, for a fixed number of epochs from a seeded initialisation.
+import type { PresetName } from '@mtssl/contracts';
 import { OptionError, rejectUnknownKeys, requireNumberInRange, requirePositiveInt } from '@mtssl/core';
 
 export interface ProbeOptions {
@@ -24,7 +25,7 @@ export const PROBE_DEFAULTS: ProbeOptions = Object.freeze({
   batchSize: 32,
 });
 
-export const PROBE_PRESETS: Readonly<Record<'tiny' | 'small' | 'cpu' | 'paper', ProbeOptions>> = Object.freeze({
+export const PROBE_PRESETS: Readonly<Record<PresetName, ProbeOptions>> = Object.freeze({
   tiny: Object.freeze({ ...PROBE_DEFAULTS, epochs: 100, batchSize: 16 }),
   small: Object.freeze({ ...PROBE_DEFAULTS, batchSize: 256 }),
   cpu: PROBE_DEFAULTS,

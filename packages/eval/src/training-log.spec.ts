@@ -2,7 +2,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fakeDataset, METRICS_FILE, train } from '@mtssl/trainer';
+import { METRICS_FILE } from '@mtssl/contracts';
+import { fakeDataset, train } from '@mtssl/trainer';
 import { parseTrainingLog, seriesByTask } from './training-log';
 import { useCpuBackend } from './testing/cpu-backend';
 

@@ -1,7 +1,7 @@
-// Reads the trainer's JSONL log (its MetricsRecord per line: {step, task, loss, metrics: {accuracy, ...}})
-// into {step, task, loss, accuracy}. Logs written by hand with a top-level accuracy are read too; other
-// lines (e.g. run headers without a task) are ignored.
-import type { MetricsRecord } from '@mtssl/trainer';
+// Reads the trainer's JSONL log (a MetricsRecord per line, the contract in @mtssl/contracts: {step, task,
+// loss, metrics: {accuracy, ...}}) into {step, task, loss, accuracy}. Logs written by hand with a top-level
+// accuracy are read too; other lines (e.g. run headers without a task) are ignored.
+import type { MetricsRecord } from '@mtssl/contracts';
 import type { Series } from './line-chart';
 
 export interface LogRecord {

@@ -1,4 +1,6 @@
 // The fields an exemplar sample carries (docs/ARCHITECTURE.md, "Samples").
+// `satisfies` holds the literal to the task's contract (@mtssl/contracts) without changing what is emitted.
+import type { SampleSchemaOf } from '@mtssl/contracts';
 import type { SampleSchema } from '@mtssl/core';
 import type { ExemplarOptions } from './options';
 
@@ -18,5 +20,5 @@ export function exemplarSchema(o: Readonly<ExemplarOptions>): SampleSchema {
       seedsPerImage: o.seedsPerImage,
       augmentStrength: o.augmentStrength,
     },
-  };
+  } satisfies SampleSchemaOf<'exemplar'>;
 }

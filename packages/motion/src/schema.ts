@@ -1,3 +1,6 @@
+// The fields a motion sample carries (docs/ARCHITECTURE.md, "Samples"); `satisfies` holds the literal to the
+// task's contract (@mtssl/contracts) without changing what is emitted.
+import type { SampleSchemaOf } from '@mtssl/contracts';
 import type { SampleSchema } from '@mtssl/core';
 import type { MotionOptions } from './options';
 
@@ -12,5 +15,5 @@ export function motionSchema(o: Readonly<MotionOptions>): SampleSchema {
       { name: 'mask', dtype: 'uint8', shape: [o.height, o.width], description: '1 = will move in the following frames' },
     ],
     attributes: { height: o.height, width: o.width, harmonized: o.harmonize },
-  };
+  } satisfies SampleSchemaOf<'motion'>;
 }

@@ -1,4 +1,6 @@
 // The fields a relative-position sample carries (docs/ARCHITECTURE.md, "Samples").
+// `satisfies` holds the literal to the task's contract (@mtssl/contracts) without changing what is emitted.
+import type { SampleSchemaOf } from '@mtssl/contracts';
 import type { SampleSchema } from '@mtssl/core';
 import type { RelativePositionOptions } from './options';
 
@@ -17,5 +19,5 @@ export function relativePositionSchema(o: Readonly<RelativePositionOptions>): Sa
       },
     ],
     attributes: { patchSize: p, harmonized: o.harmonize, gap: o.gap, jitter: o.jitter, chromaGuard: o.chromaGuard },
-  };
+  } satisfies SampleSchemaOf<'relative-position'>;
 }

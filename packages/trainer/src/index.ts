@@ -12,6 +12,8 @@ export { train, type TrainResult, type TaskSummary, type StopReason } from './tr
 export { LR_SCHEDULES, learningRateAt, type LrSchedule, type LrScheduleOptions } from './train/lr-schedule';
 export { TRAIN_DEFAULTS, CONSOLE_LOGGER, resolveTrainOptions, type TrainOptions, type TrainInput, type TrainLogger } from './train/options';
 export { createTrunk, loadTrunk, type Trunk } from './train/trunk';
+// The run-file names and formats (CHECKPOINT_FORMAT, LATEST_FILE, RunState, METRICS_FILE, MetricsRecord,
+// EXPORT_FOLDER) are @mtssl/contracts'; re-exported here for users that take them from the trainer.
 export { CHECKPOINT_FORMAT, LATEST_FILE, latestCheckpoint, readRunConfig, type RunState } from './train/checkpoint';
 export { METRICS_FILE, type MetricsRecord } from './train/metrics-log';
 export { forwardFlops, kernelFlops, TRAINING_FLOPS_PER_FORWARD } from './train/flops';

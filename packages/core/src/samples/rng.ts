@@ -1,6 +1,7 @@
 // A seeded, splittable random source. Randomness for sample k of a stream is derived from
 // (seed, stream key, k) alone, never from a shared sequential state, so sample k is the same
 // whatever the number of workers or the order they finish in.
+import type { RngState } from '@mtssl/contracts';
 
 /** 32-bit finaliser from MurmurHash3: a cheap bijective mixer with good avalanche. */
 function fmix32(h: number): number {
@@ -26,7 +27,8 @@ function combine(a: number, b: number): number {
   return fmix32((a ^ Math.imul(b >>> 0, 0x9e3779b1) ^ (b >>> 16)) >>> 0);
 }
 
-export type RngState = readonly [number, number, number, number];
+// The state words are stored in a run's state.json, so their type is the contract's (@mtssl/contracts).
+export type { RngState };
 
 /** sfc32 (Chris Doty-Humphrey's Small Fast Counting generator): passes PractRand to 2^40+. */
 export class Rng {

@@ -1,8 +1,10 @@
 // Every stream declares the shape and dtype of each field it emits; the trainer checks the whole
 // chain against the model before the first batch, and shards store the schema beside the data.
+import type { FieldDType } from '@mtssl/contracts';
 import { TaskName } from './task';
 
-export type FieldDType = 'uint8' | 'int32' | 'float32';
+// The dtypes are part of the sample contract (@mtssl/contracts); core keeps exporting the name.
+export type { FieldDType };
 
 export interface FieldSpec {
   readonly name: string;

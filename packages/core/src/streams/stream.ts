@@ -3,6 +3,7 @@
 import type { PoolCache } from '../workers';
 import type { BadInputPolicy, RunReport, Sample, SampleSchema, TaskName } from '../samples';
 import type { ResolvedManifest } from '../manifest';
+import { type PresetName, PRESET_NAMES, PRESET_INPUT_SIZE } from '@mtssl/contracts';
 
 /** One sample and its position k in the stream: sample k depends only on (seed, k, options, data). */
 export interface StreamItem {
@@ -41,11 +42,8 @@ export interface SampleStream extends AsyncIterable<StreamItem> {
   readonly report: RunReport;
 }
 
-export type PresetName = 'tiny' | 'small' | 'cpu' | 'paper';
-/** Every preset name, in size order. */
-export const PRESET_NAMES: readonly PresetName[] = Object.freeze(['tiny', 'small', 'cpu', 'paper']);
-/** Image side each preset's trunk is trained at (what the streams emit), and what a probe feeds it. */
-export const PRESET_INPUT_SIZE: Readonly<Record<PresetName, number>> = Object.freeze({ tiny: 32, small: 32, cpu: 64, paper: 224 });
+// The presets are a contract shared beyond the streams (@mtssl/contracts); re-exported under core's names.
+export { type PresetName, PRESET_NAMES, PRESET_INPUT_SIZE };
 
 /** A pretext task's stream package, seen from the outside. `O` is its options interface. */
 export interface PretextStream<O extends object> {

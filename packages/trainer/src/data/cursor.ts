@@ -1,11 +1,10 @@
 // A position in one dataset: an epoch number and an offset into that epoch's order. Each epoch's
 // order is a permutation drawn from (seed, task, epoch) alone, so the state is two integers.
+import type { CursorState } from '@mtssl/contracts';
 import { Rng } from '@mtssl/core';
 
-export interface CursorState {
-  readonly epoch: number;
-  readonly position: number;
-}
+// Checkpoints store the state in state.json, whose format is a contract (@mtssl/contracts).
+export type { CursorState };
 
 export class DatasetCursor {
   private order: number[] | null = null;

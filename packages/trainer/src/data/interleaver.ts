@@ -1,15 +1,13 @@
 // Chooses the task of each single-head step: in turn, or drawn by weight from a seeded generator
 // whose state is saved with checkpoints.
-import { Rng, RngState, TaskName } from '@mtssl/core';
+import type { InterleaverState } from '@mtssl/contracts';
+import { Rng, TaskName } from '@mtssl/core';
 
 export const INTERLEAVE_MODES = ['round-robin', 'weighted'] as const;
 export type InterleaveMode = (typeof INTERLEAVE_MODES)[number];
 
-export interface InterleaverState {
-  readonly active: readonly TaskName[];
-  readonly turn: number;
-  readonly rng: RngState;
-}
+// Checkpoints store the state in state.json, whose format is a contract (@mtssl/contracts).
+export type { InterleaverState };
 
 export class Interleaver {
   private active: TaskName[];

@@ -1,5 +1,6 @@
 // The checks the tasks' schema checks are built from, and the error they all throw: each message
 // names the task, the field and what the trainer needs.
+import type { SampleField, SampleFieldName } from '@mtssl/contracts';
 import { FieldSpec, SampleSchema, TaskName, findField } from '@mtssl/core';
 
 export class SchemaMismatchError extends Error {
@@ -10,8 +11,17 @@ export function shapeText(shape: readonly number[]): string {
   return `[${shape.join(',')}]`;
 }
 
-/** The field's shape, after checking that it exists with this dtype and rank. */
-export function field(task: TaskName, schema: SampleSchema, name: string, dtype: FieldSpec['dtype'], rank: number): readonly number[] {
+/**
+ * The field's shape, after checking that it exists with this dtype and rank. Name, dtype and rank are typed
+ * by the task's sample contract (@mtssl/contracts), so the trainer cannot ask for what no stream emits.
+ */
+export function field<T extends TaskName, N extends SampleFieldName<T>>(
+  task: T,
+  schema: SampleSchema,
+  name: N,
+  dtype: SampleField<T, N>['dtype'],
+  rank: SampleField<T, N>['shape']['length'],
+): readonly number[] {
   let spec: FieldSpec;
   try {
     spec = findField(schema, name);

@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { EXPORT_FOLDER } from '@mtssl/contracts';
 import { outputStride } from '../model/config';
 import { EVAL_LASSO_ROW, lassoName } from '../model/lasso';
 import { latestCheckpoint, readModelJson } from '../train/checkpoint';
@@ -10,8 +11,8 @@ import { readWeights, type WeightsGroup } from '../train/weights-io';
 import { layersTopology } from './layers-topology';
 
 export const EXPORT_WEIGHTS_FILE = 'weights.bin';
-/** Where train and export put the Layers model inside a run folder by default. */
-export const EXPORT_FOLDER = 'layers-model';
+// Where train and export put the Layers model inside a run folder is a run-file name (@mtssl/contracts).
+export { EXPORT_FOLDER };
 
 export interface ExportResult {
   readonly outDir: string;

@@ -1,6 +1,7 @@
 // Everything the trainer knows about one pretext task, in one object, so that the shared code (data
 // sources, network, memory guard, fakes) looks tasks up instead of switching over their names.
 import * as tf from '@tensorflow/tfjs-core';
+import type { SampleFields } from '@mtssl/contracts';
 import { Rng, Sample, SampleSchema, TaskName } from '@mtssl/core';
 import { BatchOf, HeadLoss } from '../model/batch';
 import { ModelOptions } from '../model/config';
@@ -13,8 +14,9 @@ import { DataSource } from '../data/training-dataset';
 export type BatchSizes = Omit<RandomBatchSizes, 'batchSize'>;
 
 /** The task's in-memory fake dataset: learnable samples whose answer is in the pixels. */
-export interface FakeSpec {
-  fields(s: FakeSizes): SampleSchema['fields'];
+export interface FakeSpec<K extends TaskName> {
+  /** The task's fields as its stream emits them (the contract in @mtssl/contracts), at the fake sizes. */
+  fields(s: FakeSizes): SampleFields[K];
   attributes(s: FakeSizes): Readonly<Record<string, number | boolean>>;
   /** Sample `index`, drawn from `rng` (seeded by seed, task and index) in a fixed order. */
   sample(rng: Rng, s: FakeSizes, index: number): Sample;
@@ -47,5 +49,5 @@ export interface TaskSpec<K extends TaskName> {
   batchSizes(schema: SampleSchema, numBins: number): BatchSizes;
   /** Uniform noise with valid labels; the shared tensors are created too. */
   randomBatch(rng: Rng, sizes: RandomBatchSizes): BatchOf<K>;
-  readonly fake: FakeSpec;
+  readonly fake: FakeSpec<K>;
 }

@@ -1,44 +1,31 @@
 // Checkpoints: model.json (tfjs weights manifest + the run's configuration) and weights.bin, each
 // task's RMSProp slots, and the positions that make a resumed run continue exactly where it
 // stopped. Written to a temporary directory, renamed, then `latest.json` is swapped atomically.
+// The file names and the formats of latest.json, model.json and state.json are read by other packages,
+// so they are contracts (@mtssl/contracts); the optimizer files are the trainer's own.
 import * as tf from '@tensorflow/tfjs-core';
 import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import {
+  CHECKPOINT_FORMAT, CHECKPOINT_PREFIX, LATEST_FILE, MODEL_FILE, OPTIMIZER_FILE, STATE_FILE, WEIGHTS_FILE,
+  type CheckpointModel, type LatestCheckpoint, type RunConfigSummary, type RunState,
+} from '@mtssl/contracts';
 import { TaskName } from '@mtssl/core';
 import { ModelOptions } from '../model/config';
 import { MultiTaskNet } from '../model/network';
-import { CursorState } from '../data/cursor';
-import { InterleaverState } from '../data/interleaver';
 import { fsyncDir, writeFileAtomic } from '@mtssl/core';
 import { NamedWeight, WeightsGroup, readWeights, writeWeights } from './weights-io';
 
-export const CHECKPOINT_FORMAT = 'mtssl-checkpoint';
-export const LATEST_FILE = 'latest.json';
+export { CHECKPOINT_FORMAT, LATEST_FILE, type RunState };
 
-export interface RunState {
-  readonly step: number;
-  readonly tasks: readonly TaskName[];
-  readonly interleaver: InterleaverState;
-  readonly cursors: Readonly<Partial<Record<TaskName, CursorState>>>;
-  /** The datasets' `harmonized` attribute per task (null when a dataset does not say). */
-  readonly harmonized: Readonly<Partial<Record<TaskName, boolean | null>>>;
-  /** The run's resolved training options, minus the non-serialisable ones. */
-  readonly config: Readonly<Record<string, unknown>>;
-}
-
-interface ModelJson {
-  readonly format: typeof CHECKPOINT_FORMAT;
-  readonly model: ModelOptions;
-  readonly tasks: readonly TaskName[];
-  readonly weightsManifest: WeightsGroup[];
-}
+type ModelJson = CheckpointModel<ModelOptions, WeightsGroup>;
 
 interface OptimizerJson {
   readonly tasks: Partial<Record<TaskName, WeightsGroup>>;
 }
 
 function checkpointName(step: number): string {
-  return `ckpt-${String(step).padStart(8, '0')}`;
+  return `${CHECKPOINT_PREFIX}${String(step).padStart(8, '0')}`;
 }
 
 async function saveOptimizers(dir: string, optimizers: ReadonlyMap<TaskName, tf.Optimizer>): Promise<OptimizerJson> {
@@ -67,16 +54,17 @@ export async function saveCheckpoint(
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp, { recursive: true });
   const named = net.params.entries().map(([n, v]) => ({ name: n, tensor: v as tf.Tensor }));
-  const group = await writeWeights(tmp, 'weights.bin', named);
+  const group = await writeWeights(tmp, WEIGHTS_FILE, named);
   const modelJson: ModelJson = { format: CHECKPOINT_FORMAT, model: net.options, tasks: net.tasks, weightsManifest: [group] };
-  await writeFileAtomic(join(tmp, 'model.json'), JSON.stringify(modelJson, null, 1));
-  await writeFileAtomic(join(tmp, 'optimizer.json'), JSON.stringify(await saveOptimizers(tmp, optimizers), null, 1));
-  await writeFileAtomic(join(tmp, 'state.json'), JSON.stringify(state, null, 1));
+  await writeFileAtomic(join(tmp, MODEL_FILE), JSON.stringify(modelJson, null, 1));
+  await writeFileAtomic(join(tmp, OPTIMIZER_FILE), JSON.stringify(await saveOptimizers(tmp, optimizers), null, 1));
+  await writeFileAtomic(join(tmp, STATE_FILE), JSON.stringify(state, null, 1));
   const final = join(outDir, name);
   await rm(final, { recursive: true, force: true });
   await rename(tmp, final);
   await fsyncDir(outDir);
-  await writeFileAtomic(join(outDir, LATEST_FILE), JSON.stringify({ checkpoint: name, step: state.step }));
+  const latest: LatestCheckpoint = { checkpoint: name, step: state.step };
+  await writeFileAtomic(join(outDir, LATEST_FILE), JSON.stringify(latest));
   await pruneCheckpoints(outDir, name);
   return final;
 }
@@ -92,13 +80,13 @@ export async function removeStaleCheckpoints(outDir: string): Promise<string[]> 
 /** Keeps the newest checkpoint only (older ones are superseded once latest.json moved). */
 async function pruneCheckpoints(outDir: string, keep: string): Promise<void> {
   const names = await readdir(outDir);
-  await Promise.all(names.filter((n) => n.startsWith('ckpt-') && n !== keep).map((n) => rm(join(outDir, n), { recursive: true, force: true })));
+  await Promise.all(names.filter((n) => n.startsWith(CHECKPOINT_PREFIX) && n !== keep).map((n) => rm(join(outDir, n), { recursive: true, force: true })));
 }
 
 /** The directory of the newest checkpoint of a run, or null if it has none. */
 export async function latestCheckpoint(runDir: string): Promise<string | null> {
   try {
-    const latest = JSON.parse(await readFile(join(runDir, LATEST_FILE), 'utf8')) as { checkpoint: string };
+    const latest = JSON.parse(await readFile(join(runDir, LATEST_FILE), 'utf8')) as LatestCheckpoint;
     return join(runDir, latest.checkpoint);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
@@ -107,8 +95,8 @@ export async function latestCheckpoint(runDir: string): Promise<string | null> {
 }
 
 export async function readModelJson(checkpointDir: string): Promise<ModelJson> {
-  const json = JSON.parse(await readFile(join(checkpointDir, 'model.json'), 'utf8')) as ModelJson;
-  if (json.format !== CHECKPOINT_FORMAT) throw new Error(`${checkpointDir}/model.json is not a ${CHECKPOINT_FORMAT} (format ${String(json.format)})`);
+  const json = JSON.parse(await readFile(join(checkpointDir, MODEL_FILE), 'utf8')) as ModelJson;
+  if (json.format !== CHECKPOINT_FORMAT) throw new Error(`${checkpointDir}/${MODEL_FILE} is not a ${CHECKPOINT_FORMAT} (format ${String(json.format)})`);
   return json;
 }
 
@@ -116,7 +104,7 @@ export async function readModelJson(checkpointDir: string): Promise<ModelJson> {
  * What a run recorded about itself in its latest checkpoint (or a checkpoint folder given directly): its
  * preset and each task's dataset folder, among its options. Null when there is no state to read.
  */
-export async function readRunConfig(runOrCheckpoint: string): Promise<{ preset?: string; datasets: Readonly<Record<string, string>> } | null> {
+export async function readRunConfig(runOrCheckpoint: string): Promise<RunConfigSummary | null> {
   const checkpoint = (await latestCheckpoint(runOrCheckpoint)) ?? runOrCheckpoint;
   let state: RunState;
   try {
@@ -130,7 +118,7 @@ export async function readRunConfig(runOrCheckpoint: string): Promise<{ preset?:
 }
 
 export async function readRunState(checkpointDir: string): Promise<RunState> {
-  return JSON.parse(await readFile(join(checkpointDir, 'state.json'), 'utf8')) as RunState;
+  return JSON.parse(await readFile(join(checkpointDir, STATE_FILE), 'utf8')) as RunState;
 }
 
 /** Assigns every stored weight to the network's variable of the same name. */
@@ -153,7 +141,7 @@ export async function loadWeights(checkpointDir: string, net: MultiTaskNet): Pro
 
 /** Restores each task's RMSProp slots (in the order they were saved, which is varList order). */
 export async function loadOptimizers(checkpointDir: string, optimizers: ReadonlyMap<TaskName, tf.Optimizer>): Promise<void> {
-  const json = JSON.parse(await readFile(join(checkpointDir, 'optimizer.json'), 'utf8')) as OptimizerJson;
+  const json = JSON.parse(await readFile(join(checkpointDir, OPTIMIZER_FILE), 'utf8')) as OptimizerJson;
   for (const [task, optimizer] of optimizers) {
     const group = json.tasks[task];
     if (!group) continue;

@@ -2,18 +2,11 @@
 import { appendFile, readFile, rm } from 'node:fs/promises';
 import { writeFileAtomic } from '@mtssl/core';
 import { join } from 'node:path';
-import { TaskName } from '@mtssl/core';
-import { StepFigures } from './step';
+import { METRICS_FILE, type MetricsRecord } from '@mtssl/contracts';
 
-export const METRICS_FILE = 'metrics.jsonl';
-
-export interface MetricsRecord extends StepFigures {
-  readonly step: number;
-  readonly task: TaskName;
-  /** The learning rate of this step's update. */
-  readonly lr: number;
-  readonly ms: number;
-}
+// The log's name and line format are read by eval and the CLI, so they are contracts (@mtssl/contracts);
+// re-exported for the trainer's users.
+export { METRICS_FILE, type MetricsRecord };
 
 export async function appendMetrics(outDir: string, record: MetricsRecord): Promise<void> {
   await appendFile(join(outDir, METRICS_FILE), `${JSON.stringify(record)}\n`);

@@ -1,16 +1,14 @@
 // One single-head step: the task's loss, gradients for the trunk + its head (+ its lasso row),
 // the task's own RMSProp update, then the BN moving averages, all without leaking tensors.
 import * as tf from '@tensorflow/tfjs-core';
+import type { MetricsRecord } from '@mtssl/contracts';
 import { MultiTaskNet } from '../model/network';
 import { TaskBatch } from '../model/batch';
 import { applyMovingStats, disposeStatUpdates, forwardContext } from '../model/context';
 import { FusedRmsProp } from '@mtssl/tfjs-wasm-training';
 
-export interface StepFigures {
-  readonly loss: number;
-  readonly taskLoss: number;
-  readonly metrics: Readonly<Record<string, number>>;
-}
+/** What a step measures: the part of the metrics record (@mtssl/contracts) that the step itself fills. */
+export type StepFigures = Pick<MetricsRecord, 'loss' | 'taskLoss' | 'metrics'>;
 
 export interface StepSettings {
   readonly lassoWeight: number;
