@@ -19,10 +19,8 @@ interface Bench {
 
 const BENCHES: readonly Bench[] = [
   { name: 'demand', steps: [['node', 'packages/cli/dist/main.js', 'bench', '--demand', '--seconds', '10']] },
-  { name: 'relative-position', steps: [['node', 'packages/relative-position/bench/bench.js']] },
-  { name: 'colorization', steps: [['node', 'packages/colorization/bench/bench.js']] },
-  { name: 'exemplar', steps: [['node', 'packages/exemplar/bench/bench.js']] },
-  { name: 'motion', steps: [['node', 'packages/motion/bench/bench.js']] },
+  // each stream package's own benchmark script, at packages/<task>/bench/bench.js
+  ...TASKS.map((task) => ({ name: task, steps: [['node', `packages/${task}/bench/bench.js`]] })),
   {
     name: 'trainer',
     steps: [
@@ -43,13 +41,14 @@ export const BENCH_FLAGS = {
         message: `only must be a comma-separated subset of ${BENCHES.map((b) => b.name).join(', ')}`,
       })
       .optional(),
-    'subset of demand,relative-position,colorization,exemplar,motion,trainer',
+    `subset of ${BENCHES.map((b) => b.name).join(',')}`,
   ),
   stream: stringFlag(
     z.enum(TASKS as unknown as [TaskName, ...TaskName[]]).optional(),
-    "time one stream instead: relative-position | colorization | exemplar | motion (the pipeline peer's method: seed 1, policy skip, samples reaching the main thread after the warm-up, no shard writing)",
+    `time one stream instead: ${TASKS.join(' | ')} (the pipeline peer's method: seed 1, policy skip, samples reaching the main thread after the warm-up, no shard writing)`,
   ),
   threads: stringFlag(intFlag(1).default(1), 'with --stream: worker threads (default 1)'),
+  'decode-cache-mib': stringFlag(intFlag(0).optional(), 'with --stream: miB of decoded images each stream worker keeps between epochs (default 512; 0: none, every sample decodes its image)'),
   seconds: stringFlag(numberFlag.default(20), 'with --stream or --demand: timed seconds a measurement (default 20)'),
   warmup: stringFlag(numberFlag.default(3), 'with --stream or --demand: seconds from pool creation before timing starts (default 3)'),
   manifest: stringFlag(z.string().default('data-manifests/flowers.json'), 'with --stream or --demand: the images or videos (default data-manifests/flowers.json, the 2,500 shared flowers)'),
@@ -63,7 +62,7 @@ export const BENCH_FLAGS = {
 type BenchFlags = FlagValues<typeof BENCH_FLAGS>;
 
 async function streamBench(task: TaskName, a: BenchFlags, signal: AbortSignal, log: (line: string) => void): Promise<void> {
-  const r = await benchStream({ task, threads: a.threads, seconds: a.seconds, warmup: a.warmup, manifest: a.manifest, preset: a.preset }, signal);
+  const r = await benchStream({ task, threads: a.threads, seconds: a.seconds, warmup: a.warmup, manifest: a.manifest, preset: a.preset, ...(a['decode-cache-mib'] !== undefined ? { decodeCacheMiB: a['decode-cache-mib'] } : {}) }, signal);
   if (a.json) process.stdout.write(`${JSON.stringify(r)}\n`);
   else log(`bench ${r.task}: ${r.samples_per_s} samples/s (${r.samples} in ${r.seconds} s after ${a.warmup} s warm-up), ${r.threads} worker thread(s), preset ${r.preset}, ${r.files} files, peak RSS ${r.peak_rss_mb} MiB`);
 }

@@ -1,7 +1,7 @@
 // `mtssl train`: the pipeline's train (preprocessing first any missing shards, so `npx nx run train`
 // alone runs the whole job), its options from the command line.
 import { z } from 'zod';
-import { BAD_INPUT_POLICIES } from '@mtssl/core';
+import { BAD_INPUT_POLICIES, TASKS } from '@mtssl/core';
 import { train, TRAIN_RUN_DEFAULTS, type TrainRunOptions } from '@mtssl/pipeline';
 import { BACKEND_PREFERENCES } from '@mtssl/tfjs-wasm-training';
 import { INTERLEAVE_MODES } from '@mtssl/trainer';
@@ -12,7 +12,7 @@ import { SCHEDULE_FLAGS, scheduleOptions } from './schedule-flags';
 
 export const TRAIN_FLAGS = {
   manifest: stringFlag(z.string().default(TRAIN_RUN_DEFAULTS.manifest), 'data manifest (default data-manifests/default.json)'),
-  tasks: stringFlag(taskList.optional(), 'comma-separated subset of relative-position,colorization,exemplar,motion (default: all the manifest supports)'),
+  tasks: stringFlag(taskList.optional(), `comma-separated subset of ${TASKS.join(',')} (default: all the manifest supports)`),
   preset: stringFlag(presetFlag(TRAIN_RUN_DEFAULTS.preset), 'tiny | small | cpu | paper: stream and network sizes (default cpu; small for 32-px images)'),
   shards: stringFlag(z.string().optional(), 'shards folder (default shards/<manifest>-<preset>)'),
   out: stringFlag(z.string().optional(), 'run folder for checkpoints and logs (default runs/<manifest>-<preset>[-variant])'),
@@ -33,6 +33,7 @@ export const TRAIN_FLAGS = {
   live: booleanFlag('train straight from the streams while they sample (no shards; resumable; colorization without rebalancing)'),
   threads: stringFlag(intFlag(1).default(TRAIN_RUN_DEFAULTS.liveThreads), 'with --live: worker threads per stream (default 1; they run at low priority, 64 samples ahead)'),
   policy: stringFlag(z.enum(BAD_INPUT_POLICIES).default(TRAIN_RUN_DEFAULTS.policy), 'with --live: bad input skip (default) | fail'),
+  'decode-cache-mib': stringFlag(intFlag(0).optional(), 'with --live, and when preprocessing missing shards: miB of decoded images each stream worker keeps between epochs (default 512; 0: none, every sample decodes its image)'),
 } as const;
 
 type TrainFlags = FlagValues<typeof TRAIN_FLAGS>;
@@ -61,6 +62,7 @@ export function trainOptions(a: TrainFlags): Partial<TrainRunOptions> {
     live: a.live,
     liveThreads: a.threads,
     policy: a.policy,
+    decodeCacheMiB: a['decode-cache-mib'],
   };
 }
 

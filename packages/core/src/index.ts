@@ -22,7 +22,7 @@ export {
   cropRgb, mirrorRgb, type RgbImage, SMALL_JPEG_MAX_PIXELS,
 } from './image';
 export {
-  ownedCopy, moveOut, PoolCache, acquirePool, WorkerPool, resolveWorkerFile, defaultThreads, configureWorker,
+  ownedCopy, moveOut, PoolCache, acquirePool, WorkerPool, POOL_DEFAULTS, resolveWorkerFile, defaultThreads, configureWorker,
 } from './workers';
 export {
   benchImages, imageManifest, type PositionResult, driveStream, EpochOrder, measureStream, type StreamItem,

@@ -2,7 +2,7 @@ import { estimateShift } from './global-shift';
 import { toGray } from './image-ops';
 import { motionMask } from './motion-mask';
 import { resolveMotionOptions } from './options';
-import { iou, Scene, sceneFrame, squareMask, texture } from './fixtures.test-util';
+import { iou, Scene, sceneFrame, squareMask, texture } from './testing/scene-fixtures';
 
 const o = resolveMotionOptions({ height: 60, width: 80, lookahead: 3 });
 

@@ -7,7 +7,7 @@ import { BadInputError, ResolvedManifest, StreamItem, resolveFfmpegPath } from '
 import { motionStream } from './motion-stream';
 import type { MotionOptions } from './options';
 import { MotionSampleStream } from './stream';
-import { ffmpegChildren, iou, Scene, squareMask, writeAudioOnly, writeSceneVideo } from './fixtures.test-util';
+import { ffmpegChildren, iou, Scene, squareMask, writeAudioOnly, writeSceneVideo } from './testing/scene-fixtures';
 
 const ffmpeg = resolveFfmpegPath();
 let dir: string;

@@ -1,7 +1,7 @@
 // `benchStream` (`mtssl bench --stream <task>`): one stream's samples/s, timed the way the Python/PIL peer times itself
 // (../shared/peers/pipeline-peer): every image of the manifest, seed 1, policy skip, a warm-up from pool
 // creation, then the samples reaching the main thread for a fixed time; no shard writing.
-import { requireNumberInRange, requireOneOf, requirePositiveInt, TASKS, TaskName } from '@mtssl/core';
+import { POOL_DEFAULTS, requireNonNegativeInt, requireNumberInRange, requireOneOf, requirePositiveInt, TASKS, TaskName } from '@mtssl/core';
 import { readManifest } from './manifest';
 import { STREAMS } from './registry';
 
@@ -12,6 +12,8 @@ export interface StreamBenchOptions {
   readonly warmup: number;
   readonly manifest: string;
   readonly preset: string;
+  /** MiB of decoded images each worker keeps; undefined: the pool's default, 0: none (every sample decodes). */
+  readonly decodeCacheMiB?: number;
 }
 
 export interface StreamBenchResult {
@@ -26,6 +28,8 @@ export interface StreamBenchResult {
   readonly positions_per_s: number;
   readonly bytes_per_sample: number;
   readonly peak_rss_mb: number;
+  /** MiB of decoded images each worker could keep. */
+  readonly decode_cache_mib: number;
   readonly files: number;
   readonly skipped: Readonly<Record<string, number>>;
   readonly options: object;
@@ -36,6 +40,7 @@ function checkOptions(a: StreamBenchOptions): void {
   requirePositiveInt('threads', a.threads);
   requireNumberInRange('seconds', a.seconds, 0, Number.MAX_VALUE);
   requireNumberInRange('warmup', a.warmup, 0, Number.MAX_VALUE);
+  if (a.decodeCacheMiB !== undefined) requireNonNegativeInt('decodeCacheMiB', a.decodeCacheMiB);
 }
 
 export async function benchStream(a: StreamBenchOptions, signal: AbortSignal): Promise<StreamBenchResult> {
@@ -53,7 +58,7 @@ export async function benchStream(a: StreamBenchOptions, signal: AbortSignal): P
   let last = -1;
   let samples = 0;
   let bytes = 0;
-  const s = stream.open(manifest, options, { seed: 1, threads: a.threads, policy: 'skip', total: 1e9, signal });
+  const s = stream.open(manifest, options, { seed: 1, threads: a.threads, policy: 'skip', total: 1e9, signal, ...(a.decodeCacheMiB !== undefined ? { decodeCacheMiB: a.decodeCacheMiB } : {}) });
   try {
     for await (const item of s) {
       const now = performance.now();
@@ -77,7 +82,7 @@ export async function benchStream(a: StreamBenchOptions, signal: AbortSignal): P
   return {
     side: 'project', task: a.task, threads: a.threads, preset: a.preset, samples, positions,
     seconds: +seconds.toFixed(3), samples_per_s: +(samples / Math.max(seconds, 1e-9)).toFixed(1), positions_per_s: +(positions / Math.max(seconds, 1e-9)).toFixed(1),
-    bytes_per_sample: Math.round(bytes / Math.max(1, samples)), peak_rss_mb: +(Math.max(peak, process.memoryUsage().rss) / 2 ** 20).toFixed(1),
+    bytes_per_sample: Math.round(bytes / Math.max(1, samples)), decode_cache_mib: a.decodeCacheMiB ?? POOL_DEFAULTS.decodeCacheMiB, peak_rss_mb: +(Math.max(peak, process.memoryUsage().rss) / 2 ** 20).toFixed(1),
     files, skipped: s.report.toJSON().skippedByReason, options,
   };
 }

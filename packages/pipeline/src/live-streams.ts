@@ -18,6 +18,8 @@ export interface LiveSettings {
   /** Worker threads per stream: one keeps a core for the training step on a 2-core machine. */
   readonly threads: number;
   readonly policy: BadInputPolicy;
+  /** MiB of decoded images each worker keeps between epochs; undefined: the pool's default. */
+  readonly decodeCacheMiB?: number;
 }
 
 /** Epoch 0 uses the run's seed (so its samples equal the first epoch of preprocessed shards); later epochs a derived one. */
@@ -39,7 +41,7 @@ export function liveStreamFor(task: TaskName, manifest: ResolvedManifest, s: Liv
   const total = stream.defaultTotal(manifest, options);
   // one set of workers for every epoch: starting them each epoch cost more than the epoch's samples on
   // small corpora (motion on the embedded one restarted its worker ~25 times in 120 steps)
-  const pools = new PoolCache(LIVE_POOL_DEFAULTS);
+  const pools = new PoolCache({ ...LIVE_POOL_DEFAULTS, ...(s.decodeCacheMiB !== undefined ? { decodeCacheMiB: s.decodeCacheMiB } : {}) });
   const replay = stream.seedFree ? new EpochReplay() : null;
   const open = (epoch: number, startIndex: number, signal: AbortSignal) =>
     stream.open(manifest, options, { seed: epochSeed(s.seed, epoch), threads: s.threads, policy: s.policy, startIndex, total, signal, pools });

@@ -1,6 +1,6 @@
 // Helpers the pipeline's option resolvers share: merging over a frozen defaults object, and the checks
 // core's validators do not cover, in core's message format (`name must be ..., got ...`).
-import { isTaskName, OptionError, rejectUnknownKeys, requirePositiveInt, TaskName, TASKS } from '@mtssl/core';
+import { isTaskName, OptionError, rejectUnknownKeys, requireNonNegativeInt, requirePositiveInt, TaskName, TASKS } from '@mtssl/core';
 
 function show(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? `[${value.map(show).join(', ')}]` : String(value);
@@ -27,6 +27,10 @@ export function optionalText(name: string, value: unknown): string | undefined {
 
 export function optionalPositiveInt(name: string, value: unknown): number | undefined {
   return value === undefined ? undefined : requirePositiveInt(name, value);
+}
+
+export function optionalNonNegativeInt(name: string, value: unknown): number | undefined {
+  return value === undefined ? undefined : requireNonNegativeInt(name, value);
 }
 
 /** A non-empty list of task names, each known. */

@@ -13,7 +13,7 @@ import {
   TaskName,
 } from '@mtssl/core';
 import { SPLIT_CHOICES, SplitChoice } from './manifest';
-import { optionalPositiveInt, optionalTasks, optionalText, requireText, withDefaults } from './options';
+import { optionalNonNegativeInt, optionalPositiveInt, optionalTasks, optionalText, requireText, withDefaults } from './options';
 
 export interface PreprocessOptions {
   /** Data manifest file, relative to the working directory. */
@@ -26,6 +26,8 @@ export interface PreprocessOptions {
   readonly seed: number;
   /** Worker threads per stream; undefined: cores - 1. */
   readonly threads: number | undefined;
+  /** MiB of decoded images each worker keeps between epochs; undefined: the pool's default (512), 0: none. */
+  readonly decodeCacheMiB: number | undefined;
   /** Bad input: `skip` (counted and reported) or `fail` (stop at the first bad file). */
   readonly policy: BadInputPolicy;
   /** Passes over the data per task. */
@@ -51,6 +53,7 @@ export const PREPROCESS_DEFAULTS: Readonly<PreprocessOptions> = Object.freeze({
   out: undefined,
   seed: 0,
   threads: undefined,
+  decodeCacheMiB: undefined,
   policy: 'skip',
   epochs: 2,
   samples: undefined,
@@ -77,6 +80,7 @@ export function resolvePreprocessOptions(given: Partial<PreprocessOptions> = {})
   optionalText('out', o.out);
   requireNonNegativeInt('seed', o.seed);
   optionalPositiveInt('threads', o.threads);
+  optionalNonNegativeInt('decodeCacheMiB', o.decodeCacheMiB);
   requireOneOf('policy', o.policy, BAD_INPUT_POLICIES);
   requirePositiveInt('epochs', o.epochs);
   optionalPositiveInt('samples', o.samples);

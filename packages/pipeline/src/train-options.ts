@@ -14,7 +14,7 @@ import {
   TaskName,
 } from '@mtssl/core';
 import { BACKEND_PREFERENCES, BackendPreference, MAX_WASM_THREADS } from '@mtssl/tfjs-wasm-training';
-import { optionalPositiveInt, optionalTasks, optionalText, requireAutoOrInt, requireText, withDefaults } from './options';
+import { optionalNonNegativeInt, optionalPositiveInt, optionalTasks, optionalText, requireAutoOrInt, requireText, withDefaults } from './options';
 import { checkSchedule, ScheduleOptions } from './schedule';
 import type { WasmThreads } from './wasm-threads';
 
@@ -56,6 +56,8 @@ export interface TrainRunOptions {
   readonly liveThreads: number;
   /** With `live`: bad input `skip` or `fail`. */
   readonly policy: BadInputPolicy;
+  /** MiB of decoded images each stream worker keeps between epochs (live, and preprocessing missing shards); undefined: the pool's default. */
+  readonly decodeCacheMiB: number | undefined;
 }
 
 export const TRAIN_RUN_DEFAULTS: Readonly<TrainRunOptions> = Object.freeze({
@@ -81,6 +83,7 @@ export const TRAIN_RUN_DEFAULTS: Readonly<TrainRunOptions> = Object.freeze({
   live: false,
   liveThreads: 1,
   policy: 'skip',
+  decodeCacheMiB: undefined,
 });
 
 /** Merges over TRAIN_RUN_DEFAULTS and validates. */
@@ -107,5 +110,6 @@ export function resolveTrainRunOptions(given: Partial<TrainRunOptions> = {}): Tr
   requireBoolean('live', o.live);
   requirePositiveInt('liveThreads', o.liveThreads);
   requireOneOf('policy', o.policy, BAD_INPUT_POLICIES);
+  optionalNonNegativeInt('decodeCacheMiB', o.decodeCacheMiB);
   return Object.freeze(o);
 }

@@ -24,13 +24,13 @@ export async function shardSources(manifest: ResolvedManifest, tasks: readonly T
   const missing = tasks.filter((_, i) => !complete[i]);
   if (missing.length > 0) {
     log(`train: shards missing for ${missing.join(', ')}; preprocessing them first`);
-    await preprocess({ manifest: o.manifest, preset: o.preset, tasks: missing, out: shardsRoot, seed: o.seed, harmonize: o.harmonize }, signal, log);
+    await preprocess({ manifest: o.manifest, preset: o.preset, tasks: missing, out: shardsRoot, seed: o.seed, harmonize: o.harmonize, decodeCacheMiB: o.decodeCacheMiB }, signal, log);
   }
   return Object.fromEntries(tasks.map((t) => [t, dirFor(t)]));
 }
 
 /** Each task's stream, sampled while training runs (colorization then has no rebalancing prior). */
 export function liveSources(manifest: ResolvedManifest, tasks: readonly TaskName[], o: TrainRunOptions): Record<string, DataSource> {
-  const settings = { preset: o.preset, harmonize: o.harmonize, seed: o.seed, threads: o.liveThreads, policy: o.policy };
+  const settings = { preset: o.preset, harmonize: o.harmonize, seed: o.seed, threads: o.liveThreads, policy: o.policy, ...(o.decodeCacheMiB !== undefined ? { decodeCacheMiB: o.decodeCacheMiB } : {}) };
   return Object.fromEntries(tasks.map((t) => [t, liveStreamFor(t, manifest, settings)]));
 }

@@ -5,7 +5,7 @@ export { EVAL_LASSO_ROW } from './model/lasso';
 export type { TaskBatch, RelativePositionBatch, ColorizationBatch, ExemplarBatch, MotionBatch, HeadLoss } from './model/batch';
 export { type TrainingDataset, type LiveStream, type DataSource, isLiveStream, fromCoreDataset, openTrainingDataset } from './data/training-dataset';
 export { checkDatasetSchema, SchemaMismatchError } from './data/schema-check';
-export { fakeDataset, FAKE_SIZES, type FakeSizes } from './data/fake-datasets';
+export { fakeDataset, FAKE_SIZES, type FakeSizes } from './testing/fake-datasets';
 export { EXHAUSTED_POLICIES, type ExhaustedPolicy } from './data/task-source';
 export { INTERLEAVE_MODES, type InterleaveMode } from './data/interleaver';
 export { train, type TrainResult, type TaskSummary, type StopReason } from './train/train';

@@ -34,6 +34,8 @@ export interface StreamContext {
    * and closes them at its end. Without it a stream starts its workers and stops them when it ends.
    */
   readonly pools?: PoolCache;
+  /** MiB of decoded images each worker keeps between epochs (PoolOptions.decodeCacheMiB); default the pool's. */
+  readonly decodeCacheMiB?: number;
 }
 
 /** An async-iterable stream of typed samples that declares what it emits and reports what it skipped. */

@@ -2,5 +2,5 @@
 // buffers out of a worker and the set-up every worker module runs.
 export { ownedCopy, moveOut } from './move';
 export { PoolCache, acquirePool } from './pool-cache';
-export { WorkerPool, resolveWorkerFile, defaultThreads } from './pool';
+export { WorkerPool, POOL_DEFAULTS, resolveWorkerFile, defaultThreads } from './pool';
 export { configureWorker } from './worker-init';

@@ -132,11 +132,11 @@ describe('WorkerPool', () => {
     }
   });
 
-  it("gives each worker its decoded-image budget in bytes (128 MiB unless set)", async () => {
+  it("gives each worker its decoded-image budget in bytes (512 MiB unless set)", async () => {
     const plain = new WorkerPool<object, Record<string, unknown>>({ workerFile, handler: 'data', threads: 1 });
     const off = new WorkerPool<object, Record<string, unknown>>({ workerFile, handler: 'data', threads: 1, decodeCacheMiB: 0 });
     try {
-      expect((await plain.run({}))['decodeCacheBytes']).toBe(128 * 2 ** 20);
+      expect((await plain.run({}))['decodeCacheBytes']).toBe(512 * 2 ** 20);
       expect((await off.run({}))['decodeCacheBytes']).toBe(0);
     } finally {
       await Promise.all([plain.destroy(), off.destroy()]);

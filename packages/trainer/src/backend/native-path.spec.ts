@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TASKS } from '@mtssl/core';
-import { fakeDataset } from '../data/fake-datasets';
+import { fakeDataset } from '../testing/fake-datasets';
 import { train } from '../train/train';
 import { selectBackend } from '@mtssl/tfjs-wasm-training';
 

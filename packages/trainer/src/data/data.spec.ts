@@ -8,7 +8,7 @@ import { collate } from './collate';
 import { DatasetCursor } from './cursor';
 import { Interleaver } from './interleaver';
 import { TaskSource } from './task-source';
-import { fakeDataset } from './fake-datasets';
+import { fakeDataset } from '../testing/fake-datasets';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { fakeDataset } from '../data/fake-datasets';
+import { fakeDataset } from '../testing/fake-datasets';
 import { train } from '../train/train';
 import { loadTrunk } from '../train/trunk';
 import { exportLayersModel } from './export-layers';

@@ -6,7 +6,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fakeDataset } from '../data/fake-datasets';
+import { fakeDataset } from '../testing/fake-datasets';
 import { train } from '../train/train';
 import { loadTrunk } from '../train/trunk';
 import { exportLayersModel, EXPORT_WEIGHTS_FILE } from './export-layers';

@@ -6,7 +6,7 @@ import { resolveModelOptions, featureSide, outputStride } from './config';
 import { forwardContext, disposeStatUpdates } from './context';
 import { ensureGradients } from '@mtssl/tfjs-wasm-training';
 import { subsample } from './subsample';
-import { disposeRandomBatch, randomBatch } from './test-batches';
+import { disposeRandomBatch, randomBatch } from './random-batch';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

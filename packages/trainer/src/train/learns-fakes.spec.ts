@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TASKS } from '@mtssl/core';
 import { selectBackend } from '@mtssl/tfjs-wasm-training';
-import { fakeDataset } from '../data/fake-datasets';
+import { fakeDataset } from '../testing/fake-datasets';
 import { train } from './train';
 
 let root: string;

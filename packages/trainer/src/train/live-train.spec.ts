@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StreamItem, TaskName } from '@mtssl/core';
-import { fakeDataset } from '../data/fake-datasets';
+import { fakeDataset } from '../testing/fake-datasets';
 import { LiveStream } from '../data/training-dataset';
 import { LiveTaskSource } from '../data/live-source';
 import { TrainInput } from './options';

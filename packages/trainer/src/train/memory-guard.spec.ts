@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TASKS } from '@mtssl/core';
 import { ensureGradients, selectBackend } from '@mtssl/tfjs-wasm-training';
-import { fakeDataset } from '../data/fake-datasets';
+import { fakeDataset } from '../testing/fake-datasets';
 import { resolveModelOptions } from '../model/config';
 import { MultiTaskNet } from '../model/network';
 import { batchSizesFor, checkStepMemory, measureStepMemory, memoryBudget, memorySummary } from './memory-guard';

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { totalmem } from 'node:os';
 import { SampleSchema, TaskName } from '@mtssl/core';
 import { MultiTaskNet } from '../model/network';
-import { disposeRandomBatch, randomBatch, RandomBatchSizes } from '../model/test-batches';
+import { disposeRandomBatch, randomBatch, RandomBatchSizes } from '../model/random-batch';
 import { disposeStatUpdates, forwardContext } from '../model/context';
 import { BatchSizes, TASK_SPECS } from '../tasks';
 

@@ -6,7 +6,7 @@ import { MultiTaskNet } from '../model/network';
 import { TaskBatch } from '../model/batch';
 import { featureSide } from '../model/config';
 import { EVAL_LASSO_ROW } from '../model/lasso';
-import { disposeRandomBatch, randomBatch } from '../model/test-batches';
+import { disposeRandomBatch, randomBatch } from '../model/random-batch';
 import { TASK_SPECS } from '../tasks';
 import { disposeStatUpdates, forwardContext } from '../model/context';
 import { forwardFlops, TRAINING_FLOPS_PER_FORWARD } from './flops';

@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { TASKS } from '@mtssl/core';
 import { MultiTaskNet } from '../model/network';
 import { resolveModelOptions } from '../model/config';
-import { disposeRandomBatch, randomBatch } from '../model/test-batches';
+import { disposeRandomBatch, randomBatch } from '../model/random-batch';
 import { ensureGradients } from '@mtssl/tfjs-wasm-training';
 import { makeOptimizer, trainStep } from './step';
 

@@ -4,7 +4,7 @@ import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatasetWriter, TASKS, TaskName } from '@mtssl/core';
-import { fakeDataset } from '../data/fake-datasets';
+import { fakeDataset } from '../testing/fake-datasets';
 import { DatasetCursor } from '../data/cursor';
 import { TrainingDataset } from '../data/training-dataset';
 import { TrainInput, TrainLogger } from './options';

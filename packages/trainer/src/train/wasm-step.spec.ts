@@ -4,7 +4,7 @@ import { TASKS, TaskName } from '@mtssl/core';
 import { ensureGradients, selectBackend } from '@mtssl/tfjs-wasm-training';
 import { MultiTaskNet } from '../model/network';
 import { resolveModelOptions } from '../model/config';
-import { disposeRandomBatch, randomBatch } from '../model/test-batches';
+import { disposeRandomBatch, randomBatch } from '../model/random-batch';
 import { disposeStatUpdates, forwardContext } from '../model/context';
 
 interface LossAndGrads {

@@ -2,10 +2,10 @@
 // tests and quick runs without shards. Each task's spec says what its samples hold (src/tasks/).
 import { Rng, Sample, SampleSchema, TaskName } from '@mtssl/core';
 import { TASK_SPECS } from '../tasks';
-import { FAKE_SIZES, FakeSizes } from './fake-samples';
-import { TrainingDataset } from './training-dataset';
+import { FAKE_SIZES, FakeSizes } from '../data/fake-samples';
+import { TrainingDataset } from '../data/training-dataset';
 
-export { FAKE_SIZES, type FakeSizes } from './fake-samples';
+export { FAKE_SIZES, type FakeSizes } from '../data/fake-samples';
 
 function schemaFor(task: TaskName, s: FakeSizes): SampleSchema {
   const fake = TASK_SPECS[task].fake;

@@ -77,7 +77,7 @@ function run(ffmpegPath: string, args: string[], input?: (stdin: NodeJS.Writable
   return new Promise((resolve, reject) => {
     const p = spawn(ffmpegPath, args, { stdio: [input ? 'pipe' : 'ignore', 'ignore', 'pipe'] });
     let err = '';
-    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    p.stderr?.on('data', (d: Buffer) => (err += d.toString()));
     p.on('error', reject);
     p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg ${args.join(' ')} failed (${code}): ${err.slice(-400)}`))));
     if (input && p.stdin) input(p.stdin);
