@@ -1,11 +1,10 @@
 // `mtssl preprocess` as a process: stopped by SIGTERM it exits 130 keeping its work, killed with SIGKILL it
 // reruns to the records of an uninterrupted run; and its --shard flag's parsing.
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { openDataset, readDatasetInfo } from '@mtssl/core';
+import { datasetRecordDigests, readDatasetInfo } from '@mtssl/core';
 import { preprocess } from '@mtssl/pipeline';
 import { PREPROCESS_COMMAND } from './preprocess-command';
 
@@ -33,24 +32,6 @@ const BASE = ['--preset', 'small', '--tasks', 'relative-position,colorization', 
 /** The command's pipeline call, as `mtssl preprocess` makes it (in this process). */
 const run = (out: string, ...extra: string[]) => preprocess(PREPROCESS_COMMAND.parse(['--manifest', manifest, ...BASE, '--out', out, ...extra]), signal, quiet);
 
-/** sha256 of every record (its stream position and each field's bytes, in schema order), in dataset order. */
-async function recordDigests(dir: string): Promise<string[]> {
-  const ds = await openDataset(dir);
-  const out: string[] = [];
-  try {
-    for await (const { index, sample } of ds.samples()) {
-      const hash = createHash('sha256').update(`${index}`);
-      for (const field of ds.schema.fields) {
-        const a = sample[field.name];
-        hash.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-      }
-      out.push(hash.digest('hex'));
-    }
-  } finally {
-    await ds.close();
-  }
-  return out;
-}
 
 describe('preprocess --shard', () => {
   it('rejects a malformed or out-of-range part', () => {
@@ -131,7 +112,7 @@ describe('preprocess killed with SIGKILL (no chance to clean up)', () => {
     await run(killed, '--tasks', 'relative-position', '--samples', '3000');
     const straight = join(root, 'sigkill-straight');
     await run(straight, '--tasks', 'relative-position', '--samples', '3000');
-    expect(await recordDigests(join(killed, 'relative-position'))).toEqual(await recordDigests(join(straight, 'relative-position')));
+    expect(await datasetRecordDigests(join(killed, 'relative-position'))).toEqual(await datasetRecordDigests(join(straight, 'relative-position')));
     const [a, b] = [await readDatasetInfo(join(killed, 'relative-position')), await readDatasetInfo(join(straight, 'relative-position'))];
     expect(a.report?.samplesWritten).toBe(b.report?.samplesWritten);
     expect(a.report?.skipped).toEqual(b.report?.skipped);

@@ -32,7 +32,7 @@ export {
 export {
   fsyncDir, writeFileAtomic, DatasetError, readDatasetInfo, type PartSpec, type PartRange, parsePartSpec,
   partRange, partDir, partCounts, mergeDatasetParts, Dataset, openDataset, isDatasetComplete, DatasetWriter,
-  updateDatasetExtras, writeStreamShards,
+  updateDatasetExtras, writeStreamShards, datasetRecordDigests,
 } from './shards';
 export { type SheetTile, writeContactSheet, drawArrow, blendMask } from './preview';
 export { resolveFfmpegPath } from './video';

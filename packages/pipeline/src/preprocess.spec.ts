@@ -1,12 +1,11 @@
 // Shards that move and fan out: N `shard: i/N` runs merged equal one whole run record for record,
 // a copied dataset folder is recognised as up to date, a dataset grows when only the count changes,
 // and a settings mismatch is one line naming the setting.
-import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { openDataset, readDatasetInfo } from '@mtssl/core';
+import { datasetRecordDigests, readDatasetInfo } from '@mtssl/core';
 import { preprocess } from './preprocess';
 import { PreprocessOptions, resolvePreprocessOptions } from './preprocess-options';
 
@@ -33,24 +32,6 @@ beforeAll(async () => {
 const BASE: Partial<PreprocessOptions> = { preset: 'small', tasks: ['relative-position', 'colorization'], samples: 30, preview: 0, threads: 1 };
 const run = (out: string, extra: Partial<PreprocessOptions> = {}, log: (line: string) => void = quiet) => preprocess({ manifest, ...BASE, out, ...extra }, signal, log);
 
-/** sha256 of every record (its stream position and each field's bytes, in schema order), in dataset order. */
-async function recordDigests(dir: string): Promise<string[]> {
-  const ds = await openDataset(dir);
-  const out: string[] = [];
-  try {
-    for await (const { index, sample } of ds.samples()) {
-      const hash = createHash('sha256').update(`${index}`);
-      for (const field of ds.schema.fields) {
-        const a = sample[field.name];
-        hash.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-      }
-      out.push(hash.digest('hex'));
-    }
-  } finally {
-    await ds.close();
-  }
-  return out;
-}
 
 describe('preprocess shard i/N', () => {
   it('N partial runs merged equal one whole run, record for record, extras and report included', async () => {
@@ -66,9 +47,9 @@ describe('preprocess shard i/N', () => {
     expect(readdirSync(fanned).sort()).toEqual(['colorization', 'relative-position']);
     for (const task of ['relative-position', 'colorization']) {
       const [a, b] = [await readDatasetInfo(join(whole, task)), await readDatasetInfo(join(fanned, task))];
-      const digests = await recordDigests(join(whole, task));
+      const digests = await datasetRecordDigests(join(whole, task));
       expect(digests.length).toBeGreaterThan(20);
-      expect(await recordDigests(join(fanned, task))).toEqual(digests);
+      expect(await datasetRecordDigests(join(fanned, task))).toEqual(digests);
       expect(b.count).toBe(a.count);
       expect(b.complete).toBe(true);
       expect(b.meta).toEqual(a.meta);
@@ -148,7 +129,7 @@ describe('preprocess: datasets that move and grow', () => {
     await run(grown, { tasks: ['relative-position'] });
     const straight = join(root, 'straight');
     await run(straight, { tasks: ['relative-position'] });
-    expect(await recordDigests(join(grown, 'relative-position'))).toEqual(await recordDigests(join(straight, 'relative-position')));
+    expect(await datasetRecordDigests(join(grown, 'relative-position'))).toEqual(await datasetRecordDigests(join(straight, 'relative-position')));
     const info = await readDatasetInfo(join(grown, 'relative-position'));
     expect(info.meta['total']).toBe(30);
     expect(info.report?.samplesWritten).toBe(info.count);

@@ -7,3 +7,4 @@ export {
 export { Dataset, openDataset, isDatasetComplete } from './dataset-reader';
 export { DatasetWriter, updateDatasetExtras } from './dataset-writer';
 export { writeStreamShards } from './write-stream';
+export { datasetRecordDigests } from './record-digests';
