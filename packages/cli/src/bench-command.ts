@@ -62,7 +62,7 @@ export const BENCH_FLAGS = {
 type BenchFlags = FlagValues<typeof BENCH_FLAGS>;
 
 async function streamBench(task: TaskName, a: BenchFlags, signal: AbortSignal, log: (line: string) => void): Promise<void> {
-  const r = await benchStream({ task, threads: a.threads, seconds: a.seconds, warmup: a.warmup, manifest: a.manifest, preset: a.preset, ...(a['decode-cache-mib'] !== undefined ? { decodeCacheMiB: a['decode-cache-mib'] } : {}) }, signal);
+  const r = await benchStream({ task, threads: a.threads, seconds: a.seconds, warmup: a.warmup, manifest: a.manifest, preset: a.preset, decodeCacheMiB: a['decode-cache-mib'] }, signal);
   if (a.json) process.stdout.write(`${JSON.stringify(r)}\n`);
   else log(`bench ${r.task}: ${r.samples_per_s} samples/s (${r.samples} in ${r.seconds} s after ${a.warmup} s warm-up), ${r.threads} worker thread(s), preset ${r.preset}, ${r.files} files, peak RSS ${r.peak_rss_mb} MiB`);
 }

@@ -58,7 +58,7 @@ export async function benchStream(a: StreamBenchOptions, signal: AbortSignal): P
   let last = -1;
   let samples = 0;
   let bytes = 0;
-  const s = stream.open(manifest, options, { seed: 1, threads: a.threads, policy: 'skip', total: 1e9, signal, ...(a.decodeCacheMiB !== undefined ? { decodeCacheMiB: a.decodeCacheMiB } : {}) });
+  const s = stream.open(manifest, options, { seed: 1, threads: a.threads, policy: 'skip', total: 1e9, signal, decodeCacheMiB: a.decodeCacheMiB });
   try {
     for await (const item of s) {
       const now = performance.now();

@@ -1,7 +1,7 @@
 // Options of `evaluate`: one interface, one frozen defaults object, validation at the boundary.
-import { requireBoolean, requireNonNegativeInt, requireOneOf } from '@mtssl/core';
-import { BACKEND_PREFERENCES, BackendPreference, MAX_WASM_THREADS } from '@mtssl/tfjs-wasm-training';
-import { optionalInputSize, optionalText, requireAutoOrInt, requireText, withDefaults } from './options';
+import { requireBoolean, requireNonNegativeInt } from '@mtssl/core';
+import type { BackendPreference } from '@mtssl/tfjs-wasm-training';
+import { checkEngineChoice, optionalInputSize, optionalText, requireText, withDefaults } from './options';
 import type { WasmThreads } from './wasm-threads';
 
 export interface EvaluateOptions {
@@ -51,9 +51,7 @@ export function resolveEvaluateOptions(given: EvaluateInput): EvaluateOptions {
   requireBoolean('baselines', o.baselines);
   optionalText('previews', o.previews);
   requireNonNegativeInt('seed', o.seed);
-  requireOneOf('backend', o.backend, BACKEND_PREFERENCES);
-  requireAutoOrInt('wasmThreads', o.wasmThreads, 1, MAX_WASM_THREADS);
-  requireBoolean('winograd', o.winograd);
+  checkEngineChoice(o);
   requireText('cache', o.cache);
   return Object.freeze(o);
 }

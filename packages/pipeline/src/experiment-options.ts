@@ -1,8 +1,8 @@
 // Options of `experiment`: one interface, one frozen defaults object, validation at the boundary.
 import { OptionError, PRESET_NAMES, PresetName, requireBoolean, requireNumberInRange, requireOneOf, requirePositiveInt } from '@mtssl/core';
-import { BACKEND_PREFERENCES, BackendPreference, MAX_WASM_THREADS } from '@mtssl/tfjs-wasm-training';
+import type { BackendPreference } from '@mtssl/tfjs-wasm-training';
 import { EXPERIMENT_ROWS } from './experiment-plan';
-import { optionalInputSize, optionalPositiveInt, optionalText, requireAutoOrInt, requireText, withDefaults } from './options';
+import { checkEngineChoice, optionalInputSize, optionalPositiveInt, optionalText, requireAutoOrInt, requireText, withDefaults } from './options';
 import { checkSchedule, ScheduleOptions } from './schedule';
 import type { WasmThreads } from './wasm-threads';
 
@@ -102,9 +102,7 @@ export function resolveExperimentOptions(given: Partial<ExperimentOptions> = {})
   requirePositiveInt('seeds', o.seeds);
   requireAutoOrInt('jobs', o.jobs, 1, Number.MAX_SAFE_INTEGER);
   optionalText('out', o.out);
-  requireOneOf('backend', o.backend, BACKEND_PREFERENCES);
-  requireAutoOrInt('wasmThreads', o.wasmThreads, 1, MAX_WASM_THREADS);
-  requireBoolean('winograd', o.winograd);
+  checkEngineChoice(o);
   optionalInputSize('inputSize', o.inputSize);
   requirePositiveInt('epochs', o.epochs);
   requirePositiveInt('supervisedEpochs', o.supervisedEpochs);

@@ -41,10 +41,10 @@ export function liveStreamFor(task: TaskName, manifest: ResolvedManifest, s: Liv
   const total = stream.defaultTotal(manifest, options);
   // one set of workers for every epoch: starting them each epoch cost more than the epoch's samples on
   // small corpora (motion on the embedded one restarted its worker ~25 times in 120 steps)
-  const pools = new PoolCache({ ...LIVE_POOL_DEFAULTS, ...(s.decodeCacheMiB !== undefined ? { decodeCacheMiB: s.decodeCacheMiB } : {}) });
+  const pools = new PoolCache(LIVE_POOL_DEFAULTS);
   const replay = stream.seedFree ? new EpochReplay() : null;
   const open = (epoch: number, startIndex: number, signal: AbortSignal) =>
-    stream.open(manifest, options, { seed: epochSeed(s.seed, epoch), threads: s.threads, policy: s.policy, startIndex, total, signal, pools });
+    stream.open(manifest, options, { seed: epochSeed(s.seed, epoch), threads: s.threads, policy: s.policy, startIndex, total, signal, pools, decodeCacheMiB: s.decodeCacheMiB });
   return {
     kind: 'live',
     schema: stream.schema(options),

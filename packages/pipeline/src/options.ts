@@ -1,6 +1,7 @@
 // Helpers the pipeline's option resolvers share: merging over a frozen defaults object, and the checks
 // core's validators do not cover, in core's message format (`name must be ..., got ...`).
-import { isTaskName, OptionError, rejectUnknownKeys, requireNonNegativeInt, requirePositiveInt, TaskName, TASKS } from '@mtssl/core';
+import { isTaskName, OptionError, rejectUnknownKeys, requireBoolean, requireNonNegativeInt, requireOneOf, requirePositiveInt, TaskName, TASKS } from '@mtssl/core';
+import { BACKEND_PREFERENCES, MAX_WASM_THREADS } from '@mtssl/tfjs-wasm-training';
 
 function show(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? `[${value.map(show).join(', ')}]` : String(value);
@@ -56,4 +57,11 @@ export function optionalInputSize(name: string, value: unknown): number | undefi
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 8) throw new OptionError(`${name} must be an integer >= 8, got ${show(value)}`);
   return value;
+}
+
+/** The engine choice the jobs that run a network share: backend, wasm compute threads, Winograd. */
+export function checkEngineChoice(o: { readonly backend: unknown; readonly wasmThreads: unknown; readonly winograd: unknown }): void {
+  requireOneOf('backend', o.backend, BACKEND_PREFERENCES);
+  requireAutoOrInt('wasmThreads', o.wasmThreads, 1, MAX_WASM_THREADS);
+  requireBoolean('winograd', o.winograd);
 }

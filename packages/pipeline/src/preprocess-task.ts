@@ -81,7 +81,7 @@ export async function preprocessTask({ task, manifest, options: o, shardsRoot, m
     const sampleStream = stream.open(manifest, options, {
       seed: o.seed,
       threads: o.threads ?? defaultThreads(),
-      ...(o.decodeCacheMiB !== undefined ? { decodeCacheMiB: o.decodeCacheMiB } : {}),
+      decodeCacheMiB: o.decodeCacheMiB,
       policy: o.policy,
       startIndex: from,
       total: end,

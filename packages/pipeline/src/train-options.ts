@@ -13,8 +13,8 @@ import {
   requirePositiveInt,
   TaskName,
 } from '@mtssl/core';
-import { BACKEND_PREFERENCES, BackendPreference, MAX_WASM_THREADS } from '@mtssl/tfjs-wasm-training';
-import { optionalNonNegativeInt, optionalPositiveInt, optionalTasks, optionalText, requireAutoOrInt, requireText, withDefaults } from './options';
+import type { BackendPreference } from '@mtssl/tfjs-wasm-training';
+import { checkEngineChoice, optionalNonNegativeInt, optionalPositiveInt, optionalTasks, optionalText, requireText, withDefaults } from './options';
 import { checkSchedule, ScheduleOptions } from './schedule';
 import type { WasmThreads } from './wasm-threads';
 
@@ -103,9 +103,7 @@ export function resolveTrainRunOptions(given: Partial<TrainRunOptions> = {}): Tr
   requireBoolean('harmonize', o.harmonize);
   requireNonNegativeInt('seed', o.seed);
   requireBoolean('resume', o.resume);
-  requireOneOf('backend', o.backend, BACKEND_PREFERENCES);
-  requireAutoOrInt('wasmThreads', o.wasmThreads, 1, MAX_WASM_THREADS);
-  requireBoolean('winograd', o.winograd);
+  checkEngineChoice(o);
   optionalPositiveInt('checkpointEvery', o.checkpointEvery);
   requireBoolean('live', o.live);
   requirePositiveInt('liveThreads', o.liveThreads);

@@ -31,6 +31,6 @@ export async function shardSources(manifest: ResolvedManifest, tasks: readonly T
 
 /** Each task's stream, sampled while training runs (colorization then has no rebalancing prior). */
 export function liveSources(manifest: ResolvedManifest, tasks: readonly TaskName[], o: TrainRunOptions): Record<string, DataSource> {
-  const settings = { preset: o.preset, harmonize: o.harmonize, seed: o.seed, threads: o.liveThreads, policy: o.policy, ...(o.decodeCacheMiB !== undefined ? { decodeCacheMiB: o.decodeCacheMiB } : {}) };
+  const settings = { preset: o.preset, harmonize: o.harmonize, seed: o.seed, threads: o.liveThreads, policy: o.policy, decodeCacheMiB: o.decodeCacheMiB };
   return Object.fromEntries(tasks.map((t) => [t, liveStreamFor(t, manifest, settings)]));
 }

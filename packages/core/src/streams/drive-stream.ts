@@ -89,7 +89,7 @@ async function* iterate<TTask, TResult extends PositionResult>(
 /** The workers' answers in position order: one task a position (`handle`), or one a chunk (`handleChunk`). */
 async function* answers<TTask, TResult>(workerFile: string, context: StreamContext, chunkSize: number, chunks: Iterable<TTask[]>): AsyncGenerator<TResult> {
   if (chunkSize === 1) {
-    const { pool, owned } = acquirePool<TTask, TResult>(context.pools, { workerFile, threads: context.threads, ...decodeCache(context) });
+    const { pool, owned } = acquirePool<TTask, TResult>(context.pools, { workerFile, threads: context.threads, decodeCacheMiB: context.decodeCacheMiB });
     try {
       yield* pool.mapOrdered(firstOfEach(chunks), context.signal);
     } finally {
@@ -97,16 +97,12 @@ async function* answers<TTask, TResult>(workerFile: string, context: StreamConte
     }
     return;
   }
-  const { pool, owned } = acquirePool<TTask[], TResult[]>(context.pools, { workerFile, handler: 'handleChunk', threads: context.threads, ...decodeCache(context) });
+  const { pool, owned } = acquirePool<TTask[], TResult[]>(context.pools, { workerFile, handler: 'handleChunk', threads: context.threads, decodeCacheMiB: context.decodeCacheMiB });
   try {
     for await (const results of pool.mapOrdered(chunks, context.signal)) yield* results;
   } finally {
     if (owned) await pool.destroy();
   }
-}
-
-function decodeCache(context: StreamContext): { decodeCacheMiB?: number } {
-  return context.decodeCacheMiB !== undefined ? { decodeCacheMiB: context.decodeCacheMiB } : {};
 }
 
 function* firstOfEach<T>(chunks: Iterable<T[]>): Generator<T> {

@@ -41,6 +41,8 @@ describe('PoolCache', () => {
     const cache = new PoolCache({ maxInFlight: 64 });
     expect(acquirePool(cache, { workerFile, threads: 1 }).pool.maxInFlight).toBe(64);
     expect(acquirePool(cache, { workerFile, threads: 1, maxInFlight: 4 }).pool.maxInFlight).toBe(4);
+    // an option passed as undefined is not set: the default stays
+    expect(acquirePool(cache, { workerFile, threads: 1, maxInFlight: undefined }).pool.maxInFlight).toBe(64);
     await cache.close();
   });
 });

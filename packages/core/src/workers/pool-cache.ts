@@ -22,7 +22,9 @@ export class PoolCache {
 
   /** The pool for these options, started on first use; it lives until close(). */
   get<TIn, TOut>(options: PoolOptions): WorkerPool<TIn, TOut> {
-    const o: PoolOptions = { ...this.defaults, ...options };
+    // an option given as undefined means "not set": it leaves the cache's default in place
+    const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as PoolOptions;
+    const o: PoolOptions = { ...this.defaults, ...given };
     const key = JSON.stringify([o.workerFile, o.handler, o.threads, o.tasksPerWorker, o.sharpConcurrency, o.niceness, o.maxInFlight, o.decodeCacheMiB]);
     let pool = this.pools.get(key);
     if (!pool) {
