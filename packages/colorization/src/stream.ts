@@ -25,6 +25,9 @@ function openColorization(manifest: ResolvedManifest, options: Readonly<Coloriza
 
 export const colorizationStream: PretextStream<ColorizationOptions> = Object.freeze<PretextStream<ColorizationOptions>>({
   task: 'colorization',
+  source: 'images',
+  // its input is the L channel already: no harmonized variant
+  harmonizable: false,
   defaults: COLORIZATION_DEFAULTS,
   presets: COLORIZATION_PRESETS,
   resolveOptions: resolveColorizationOptions,
@@ -34,4 +37,5 @@ export const colorizationStream: PretextStream<ColorizationOptions> = Object.fre
   open: openColorization,
   preview: (items, file, options) => previewColorization(items, file, resolveColorizationOptions(options)),
   finalize: async (dir, options) => finalizeColorization(dir, resolveColorizationOptions(options)),
+  finalizedExtras: ['rebalance'],
 });

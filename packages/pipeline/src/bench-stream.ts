@@ -48,8 +48,9 @@ export async function benchStream(a: StreamBenchOptions, signal: AbortSignal): P
   const stream = STREAMS[a.task];
   const manifest = await readManifest(a.manifest);
   const options = stream.resolveOptions({ ...(stream.presets as Record<string, object>)[a.preset] });
-  const files = a.task === 'motion' ? manifest.videos.length : manifest.images.length;
-  if (files === 0) throw new Error(`bench --stream ${a.task}: ${a.manifest} lists no ${a.task === 'motion' ? 'videos' : 'images'}`);
+  const source = STREAMS[a.task].source;
+  const files = manifest[source].length;
+  if (files === 0) throw new Error(`bench --stream ${a.task}: ${a.manifest} lists no ${source}`);
   let peak = process.memoryUsage().rss;
   const poll = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 250);
   const warmEnd = performance.now() + a.warmup * 1000;

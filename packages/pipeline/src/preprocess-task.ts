@@ -9,7 +9,7 @@ import { mergeIfParts, partTarget } from './dataset-parts';
 import type { PreprocessOptions } from './preprocess-options';
 import { writePreview } from './preview-sheet';
 import { progressPrinter } from './progress';
-import { harmonizedFor, STREAMS, streamOptionsFor } from './registry';
+import { harmonizedFor, hasFinalizedExtras, STREAMS, streamOptionsFor } from './registry';
 
 export interface TaskOutcome {
   readonly task: TaskName;
@@ -101,7 +101,7 @@ export async function preprocessTask({ task, manifest, options: o, shardsRoot, m
     return { task, dir, samples: info.count, skipped: info.report?.skipped.length ?? 0, skippedFiles: info.report?.skipped ?? [], seconds: (Date.now() - started) / 1000, upToDate };
   }
   // also repairs a dataset marked complete whose extras a killed run never wrote
-  const missingExtras = Object.keys(writer.info.extras).length === 0;
+  const missingExtras = !hasFinalizedExtras(task, writer.info.extras);
   if ((!upToDate || merged || missingExtras) && stream.finalize) {
     if (upToDate && !merged) log(`${task}: complete but without its extras (a run killed before writing them); computing them now`);
     await stream.finalize(dir, options);

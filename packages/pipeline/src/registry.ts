@@ -20,17 +20,19 @@ export const GENERATORS: Readonly<Record<string, CorpusGenerator>> = Object.free
   'default-corpus': (root: string) => ensureDefaultCorpus(root),
 });
 
-/** Video tasks need videos, image tasks need images. */
+/** Whether a task samples from a manifest's videos (motion) rather than its images: its stream says. */
 export function taskNeedsVideo(task: TaskName): boolean {
-  return task === 'motion';
+  return STREAMS[task].source === 'videos';
 }
 
-/**
- * Whether a run's `harmonize` applies to a task: colorization has no harmonized variant (its input is
- * the L channel already), every other stream has a `harmonize` option.
- */
+/** Whether a run's `harmonize` applies to a task: only to streams with a harmonized variant. */
 export function harmonizedFor(task: TaskName, harmonize: boolean): boolean {
-  return harmonize && task !== 'colorization';
+  return harmonize && STREAMS[task].harmonizable;
+}
+
+/** Whether a finished dataset also holds what its stream's finalize pass writes (colorization's rebalancing). */
+export function hasFinalizedExtras(task: TaskName, extras: Readonly<Record<string, unknown>>): boolean {
+  return (STREAMS[task].finalizedExtras ?? []).every((key) => key in extras);
 }
 
 /** A task's stream options at a preset, harmonized when the run asks and the task has the option. */

@@ -6,14 +6,14 @@ import type { DataSource } from '@mtssl/trainer';
 import { datasetDir, defaultShardsRoot } from './dataset-layout';
 import { liveStreamFor } from './live-streams';
 import { preprocess } from './preprocess';
-import { harmonizedFor } from './registry';
+import { harmonizedFor, hasFinalizedExtras } from './registry';
 import type { TrainRunOptions } from './train-options';
 
-/** Whether a task's dataset can be trained on as it is: finished, and colorization with its rebalancing weights. */
+/** Whether a task's dataset can be trained on as it is: finished, with what its finalize pass writes. */
 async function ready(task: TaskName, dir: string): Promise<boolean> {
-  // a colorization dataset marked complete without its rebalancing weights (a run killed in between) is
-  // handed to preprocess too, which repairs it
-  return (await isDatasetComplete(dir)) && (task !== 'colorization' || 'rebalance' in (await readDatasetInfo(dir)).extras);
+  // a dataset marked complete without its finalize extras (a run killed in between, e.g. before
+  // colorization's rebalancing weights) is handed to preprocess too, which repairs it
+  return (await isDatasetComplete(dir)) && hasFinalizedExtras(task, (await readDatasetInfo(dir)).extras);
 }
 
 /** Each task's shard folder, preprocessing first the tasks whose shards are missing. */

@@ -50,6 +50,13 @@ export { type PresetName, PRESET_NAMES, PRESET_INPUT_SIZE };
 /** A pretext task's stream package, seen from the outside. `O` is its options interface. */
 export interface PretextStream<O extends object> {
   readonly task: TaskName;
+  /** What it samples from in a manifest: its images or its videos. */
+  readonly source: 'images' | 'videos';
+  /**
+   * True when its options have `harmonize` (input harmonization, the paper's section 3.2): a run that
+   * harmonizes its inputs then uses this stream's harmonized variant, kept in a dataset of its own.
+   */
+  readonly harmonizable: boolean;
   readonly defaults: Readonly<O>;
   readonly presets: Readonly<Record<PresetName, Readonly<Partial<O>>>>;
   /** Merges over the defaults and validates; throws OptionError naming the bad option. */
@@ -62,6 +69,8 @@ export interface PretextStream<O extends object> {
   preview(items: readonly StreamItem[], file: string, options: Readonly<O>): Promise<void>;
   /** Optional pass over a finished shard set, e.g. colorization's class-rebalancing weights. */
   finalize?(datasetDir: string, options: Readonly<O>): Promise<Readonly<Record<string, unknown>>>;
+  /** The dataset-info extras `finalize` writes: a dataset without them is not ready to train on. */
+  readonly finalizedExtras?: readonly string[];
   /**
    * True when sample k does not depend on the context's seed (motion: fixed frame slots), so every epoch
    * of a live run holds the same samples and one recorded epoch can be replayed.
