@@ -54,7 +54,7 @@ function headVariables(dim: number, numClasses: number, seed: number): [tf.Varia
 /** tfjs-core's CommonJS build registers no gradients; say where they come from. */
 function explainMissingGradient(err: unknown): unknown {
   if (err instanceof Error && /gradient function not found/.test(err.message)) {
-    return new Error(`trainSupervised: ${err.message}; register the training gradients first (the trainer's registerCoreGradients)`);
+    return new Error(`trainSupervised: ${err.message}; register the training gradients first (registerCoreGradients from @mtssl/tfjs-wasm-training)`);
   }
   return err;
 }

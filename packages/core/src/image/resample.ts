@@ -1,5 +1,5 @@
-// Resizing small RGB images in JS. A libvips call costs about a millisecond whatever the image size,
-// which at 32 px is most of a sample; these filters follow libvips' own (bicubic Catmull-Rom when
+// Resizing small RGB images in JS. A libvips call has a fixed cost whatever the image size, which at
+// 32 px is most of a sample; these filters follow libvips' own (bicubic Catmull-Rom when
 // enlarging, with its pixel-centre convention; Lanczos-3 when reducing), so a small image comes out
 // within a grey level or so of what sharp's resize gives.
 import type { RgbImage } from './rgb-image';

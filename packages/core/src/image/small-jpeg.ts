@@ -1,5 +1,5 @@
-// Small JPEGs (CIFAR-10's 32x32) decoded in JS. A libvips call costs about a millisecond whatever the
-// size, five times what decoding 32x32 pixels takes in JS. jpeg-js decodes the coefficients; the
+// Small JPEGs (CIFAR-10's 32x32) decoded in JS. A libvips call has a fixed cost whatever the size, several
+// times what decoding 32x32 pixels takes in JS (figures: core's README). jpeg-js decodes the coefficients; the
 // chroma upsampling and colour conversion are libjpeg's own (its "fancy" triangle filter for 4:2:0
 // and its fixed-point YCbCr tables), so the pixels are libjpeg's within a level or two. Only the
 // plain case comes here: a complete (ends with EOI) 8-bit baseline or progressive 4:4:4 or 4:2:0 YCbCr JPEG

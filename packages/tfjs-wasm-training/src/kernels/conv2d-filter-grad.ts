@@ -45,7 +45,7 @@ export function conv2dFilterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, g: ConvGeometr
     const [cin, cout] = [x.shape[3], dy.shape[3]];
     const x2 = tf.reshape(x, [-1, cin]) as tf.Tensor2D;
     const dy2 = tf.reshape(dy, [-1, cout]) as tf.Tensor2D;
-    // XNNPACK packs the second operand on every call (~3.5 ns a float) and our transpose runs ~1.2 ns a float:
+    // XNNPACK packs the second operand on every call, which costs more a float than our transpose:
     // transpose the wider of x and dy, pack the narrower.
     const dw = cin >= cout ? matMulTransposeA(x2, dy2) : tf.transpose(matMulTransposeA(dy2, x2));
     return tf.reshape(dw, [1, 1, cin, cout]) as tf.Tensor4D;

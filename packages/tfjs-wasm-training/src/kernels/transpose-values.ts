@@ -70,8 +70,8 @@ function transposeScalar(x: TypedArray, i: number, ir: number, out: TypedArray, 
 }
 
 /**
- * out[o + r + c*oc] = x[i + r*ir + c] for r < rows, c < cols: 4x4 register tiles in cache blocks (1.0-1.7 ns
- * an element here, about 2x a plain blocked loop), the ragged edges element by element.
+ * out[o + r + c*oc] = x[i + r*ir + c] for r < rows, c < cols: 4x4 register tiles in cache blocks (faster than
+ * a plain blocked loop: docs/results/2026-11-30-engine-tried.md), the ragged edges element by element.
  */
 function transposeBlock(x: TypedArray, i: number, ir: number, out: TypedArray, o: number, oc: number, rows: number, cols: number): void {
   const rows4 = rows - (rows & 3);

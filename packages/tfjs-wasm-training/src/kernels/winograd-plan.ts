@@ -17,7 +17,7 @@ export interface WinogradShape {
 
 /**
  * Below this many input or output channels, or this many tiles (each 2x2 outputs), the 16 GEMMs are too thin
- * to beat XNNPACK's direct convolution (one thread: 16x8x8x64 -> 64 gains 1.2x, 16x4x4x128 -> 128 loses 1.2x).
+ * to beat XNNPACK's direct convolution (timed on one thread: docs/results/2026-11-30-engine-tried.md).
  */
 export const WINOGRAD_MIN_CHANNELS = 64;
 export const WINOGRAD_MIN_TILES = 128;

@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 
 /**
  * Mean over the first `count` axes (e.g. NHWC -> C). wasm reduces only innermost axes and transposes the
- * whole tensor first (measured 10x slower); an average pool over [rest of the leading axes, 1] keeps the
- * trailing axes innermost and leaves a small [first axis, rest] mean.
+ * whole tensor first (a full copy for a per-channel sum); an average pool over [rest of the leading axes, 1]
+ * keeps the trailing axes innermost and leaves a small [first axis, rest] mean.
  */
 export function meanOverLeadingAxes(x: tf.Tensor, count: number): tf.Tensor {
   return tf.tidy(() => {

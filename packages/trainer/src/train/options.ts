@@ -61,7 +61,7 @@ export interface TrainOptions {
   readonly wasmThreads: number;
   /**
    * On wasm, 3x3 stride-1 convolutions with 64+ channels (and their filter gradients) by Winograd's
-   * F(2x2, 3x3): about 1.8x faster, results within ~2e-6 relative of the direct convolution. Passed to
+   * F(2x2, 3x3): 2.25x fewer multiplications, results within ~2e-6 relative of the direct convolution. Passed to
    * the engine's backend selection, which registers the wasm kernels with it (in force until the next registration).
    */
   readonly winograd: boolean;
