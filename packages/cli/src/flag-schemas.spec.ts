@@ -55,3 +55,15 @@ describe('--task-lr-scale', () => {
     expect(() => parseExperimentArgs(['--task-lr-scale', value])).toThrow(`--task-lr-scale: expected task=value pairs`);
   });
 });
+
+describe('--trunk-grad-norm', () => {
+  it("sets the trainer's trunkGradNorm for train and experiment", () => {
+    expect(scheduleOptions(parseExperimentArgs(['--trunk-grad-norm', '0.5']))).toEqual({ trunkGradNorm: 0.5 });
+    expect(trainOptions(TRAIN_COMMAND.parse(['--trunk-grad-norm', '2'])).schedule).toEqual({ trunkGradNorm: 2 });
+    expect(scheduleOptions(parseExperimentArgs([]))).toEqual({});
+  });
+
+  it.each(['0', '-1', 'half'])('rejects %s with the flag named', (value) => {
+    expect(() => parseExperimentArgs(['--trunk-grad-norm', value])).toThrow('--trunk-grad-norm');
+  });
+});

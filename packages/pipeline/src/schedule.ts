@@ -3,9 +3,9 @@
 import { OptionError, rejectUnknownKeys } from '@mtssl/core';
 import type { TrainOptions } from '@mtssl/trainer';
 
-export const SCHEDULE_KEYS = ['lrSchedule', 'warmupSteps', 'model', 'interleave', 'taskWeights', 'taskLrScale'] as const;
+export const SCHEDULE_KEYS = ['lrSchedule', 'warmupSteps', 'model', 'interleave', 'taskWeights', 'taskLrScale', 'trunkGradNorm'] as const;
 
-/** Learning-rate schedule, exemplar negatives (`model.exemplarNegatives`), interleave and per-task weights and rate factors. */
+/** Learning-rate schedule, exemplar negatives (`model.exemplarNegatives`), interleave, per-task weights and rate factors, trunk gradient norm. */
 export type ScheduleOptions = Readonly<Partial<Pick<TrainOptions, (typeof SCHEDULE_KEYS)[number]>>>;
 
 /** An object of schedule options only; their values are the trainer's to check. */

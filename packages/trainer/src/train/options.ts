@@ -52,6 +52,12 @@ export interface TrainOptions {
   readonly taskWeights: Readonly<Partial<Record<TaskName, number>>>;
   /** Each task's optimizer runs at the scheduled rate times this factor (unlisted tasks: 1). */
   readonly taskLrScale: Readonly<Partial<Record<TaskName, number>>>;
+  /**
+   * When set, each step's gradient on the shared trunk is scaled to this L2 norm before its task's
+   * optimizer applies it, so every task moves the trunk alike; undefined (the default, the paper's) leaves
+   * gradients as they are.
+   */
+  readonly trunkGradNorm: number | undefined;
   readonly onExhausted: ExhaustedPolicy;
   readonly seed: number;
   readonly checkpointEvery: number;
@@ -98,6 +104,7 @@ export const TRAIN_DEFAULTS: Readonly<Omit<TrainOptions, 'datasets' | 'outDir'>>
   interleave: 'round-robin',
   taskWeights: Object.freeze({}),
   taskLrScale: Object.freeze({}),
+  trunkGradNorm: undefined,
   onExhausted: 'cycle',
   seed: 0,
   checkpointEvery: 500,
@@ -161,6 +168,7 @@ export function resolveTrainOptions(input: TrainInput): { options: TrainOptions;
   requireOneOf('interleave', o.interleave, INTERLEAVE_MODES);
   checkWeights(o.taskWeights, o.interleave, tasks);
   checkPerTask('taskLrScale', o.taskLrScale, Number.MIN_VALUE, 1000);
+  if (o.trunkGradNorm !== undefined) requireNumberInRange('trunkGradNorm', o.trunkGradNorm, Number.MIN_VALUE, 1e6);
   requireOneOf('onExhausted', o.onExhausted, EXHAUSTED_POLICIES);
   requireNonNegativeInt('seed', o.seed);
   requirePositiveInt('checkpointEvery', o.checkpointEvery);

@@ -6,6 +6,7 @@ import { MultiTaskNet } from '../model/network';
 import { TaskBatch } from '../model/batch';
 import { applyMovingStats, disposeStatUpdates, forwardContext } from '../model/context';
 import { FusedRmsProp } from '@mtssl/tfjs-wasm-training';
+import { scaleTrunkGradients } from './trunk-grad-norm';
 
 /** What a step measures: the part of the metrics record (@mtssl/contracts) that the step itself fills. */
 export type StepFigures = Pick<MetricsRecord, 'loss' | 'taskLoss' | 'metrics'>;
@@ -13,6 +14,12 @@ export type StepFigures = Pick<MetricsRecord, 'loss' | 'taskLoss' | 'metrics'>;
 export interface StepSettings {
   readonly lassoWeight: number;
   readonly bnMomentum: number;
+  /** When set, the task's trunk gradient is scaled to this L2 norm before the update (trunk-grad-norm.ts). */
+  readonly trunkGradNorm?: number | undefined;
+}
+
+function trunkNames(net: MultiTaskNet): ReadonlySet<string> {
+  return new Set(net.params.select(['trunk/']).map((v) => v.name));
 }
 
 function readScalar(t: tf.Tensor): number {
@@ -34,11 +41,13 @@ export function trainStep(net: MultiTaskNet, optimizer: tf.Optimizer, batch: Tas
       return result.loss;
     }, vars);
     kept.push(value, ...Object.values(grads));
+    const step = settings.trunkGradNorm === undefined ? { grads, created: [] } : scaleTrunkGradients(grads, trunkNames(net), settings.trunkGradNorm);
+    kept.push(...step.created);
     // Every variable gets an entry, in varList order: RMSProp keys its slots by position.
     const ordered: tf.NamedTensorMap = {};
     for (const v of vars) {
-      const g = grads[v.name] ?? tf.zerosLike(v);
-      if (!grads[v.name]) kept.push(g);
+      const g = step.grads[v.name] ?? tf.zerosLike(v);
+      if (!step.grads[v.name]) kept.push(g);
       ordered[v.name] = g;
     }
     optimizer.applyGradients(ordered);

@@ -77,6 +77,20 @@ describe('train (tiny, cpu)', () => {
     ]);
   });
 
+  it('with trunkGradNorm, scales the trunk step (other weights, same seed) and stays deterministic', async () => {
+    const opts = { ...base('', ['relative-position', 'motion']), steps: 2, learningRate: 0.01 };
+    await train({ ...opts, outDir: join(root, 'plain'), datasets: fakes(['relative-position', 'motion']) });
+    await train({ ...opts, outDir: join(root, 'normed-a'), trunkGradNorm: 0.01, datasets: fakes(['relative-position', 'motion']) });
+    await train({ ...opts, outDir: join(root, 'normed-b'), trunkGradNorm: 0.01, datasets: fakes(['relative-position', 'motion']) });
+    const plain = await weightsOf(join(root, 'plain'));
+    const a = await weightsOf(join(root, 'normed-a'));
+    const b = await weightsOf(join(root, 'normed-b'));
+    const trunk = Object.keys(a).filter((n) => n.includes('trunk/'));
+    expect(trunk.length).toBeGreaterThan(0);
+    for (const name of Object.keys(a)) expect(Array.from(b[name]!)).toEqual(Array.from(a[name]!));
+    expect(trunk.some((n) => Array.from(a[n]!).some((v, i) => v !== plain[n]![i]))).toBe(true);
+  });
+
   it('resumes to the same weights as an unbroken run', async () => {
     const opts = { ...base('', TASKS), interleave: 'weighted' as const, checkpointEvery: 100 };
     await train({ ...opts, outDir: join(root, 'straight'), steps: 4, datasets: fakes(TASKS) });
@@ -275,6 +289,7 @@ describe('train (invalid parameters)', () => {
     [{ taskWeights: { motion: 0 }, interleave: 'weighted' }, 'taskWeights: every trained task (motion) has weight 0'],
     [{ taskLrScale: { motion: 0 } }, 'taskLrScale.motion must be a number in'],
     [{ taskLrScale: { jigsaw: 2 } }, 'taskLrScale: unknown task "jigsaw"'],
+    [{ trunkGradNorm: 0 }, 'trunkGradNorm must be a number in'],
     [{ checkpointEvery: 0 }, 'checkpointEvery must be a positive integer, got 0'],
     [{ lasso: 'yes' }, 'lasso must be a boolean, got "yes"'],
     [{ backend: 'gpu' }, 'backend must be one of'],

@@ -146,7 +146,7 @@ async function loop(run: Run, stop: { requested: boolean }, summaries: Summaries
     const lr = learningRateAt(run.step, schedule) * (options.taskLrScale[task] ?? 1);
     setLearningRate(optimizer, lr);
     try {
-      figures = trainStep(run.net, optimizer, batch, { lassoWeight: options.lassoWeight, bnMomentum: options.bnMomentum });
+      figures = trainStep(run.net, optimizer, batch, { lassoWeight: options.lassoWeight, bnMomentum: options.bnMomentum, trunkGradNorm: options.trunkGradNorm });
     } finally {
       disposeBatch(batch);
     }
