@@ -26,8 +26,6 @@ function openColorization(manifest: ResolvedManifest, options: Readonly<Coloriza
 export const colorizationStream: PretextStream<ColorizationOptions> = Object.freeze<PretextStream<ColorizationOptions>>({
   task: 'colorization',
   source: 'images',
-  // its input is the L channel already: no harmonized variant
-  harmonizable: false,
   defaults: COLORIZATION_DEFAULTS,
   presets: COLORIZATION_PRESETS,
   resolveOptions: resolveColorizationOptions,

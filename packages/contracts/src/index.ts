@@ -6,7 +6,7 @@ export {
   type FieldDType, type FieldContract, type RelativePositionFields, type ColorizationFields, type ExemplarFields,
   type MotionFields, type SampleFields, type SampleFieldName, type SampleField, type SampleFieldMap, type RelativePositionAttributes,
   type ColorizationAttributes, type ExemplarAttributes, type MotionAttributes, type SampleAttributes,
-  SAMPLE_SCHEMA_VERSION, type SampleSchemaOf, type ColorizationExtras,
+  SAMPLE_SCHEMA_VERSION, HARMONIZABLE, type SampleSchemaOf, type ColorizationExtras,
 } from './samples';
 export {
   METRICS_FILE, LATEST_FILE, CHECKPOINT_PREFIX, MODEL_FILE, WEIGHTS_FILE, OPTIMIZER_FILE, STATE_FILE, EXPORT_FOLDER,

@@ -99,6 +99,20 @@ export type MotionAttributes = {
   readonly harmonized: boolean;
 };
 
+/** Whether a task's samples record a `harmonized` attribute, i.e. its stream has a harmonized variant. */
+type HasHarmonized<T extends TaskName> = 'harmonized' extends keyof SampleAttributes[T] ? true : false;
+
+/**
+ * The tasks whose stream has a `harmonize` option (input harmonization, the paper's section 3.2):
+ * colorization's input is L by construction. Typed from the attributes, so the two cannot disagree.
+ */
+export const HARMONIZABLE: { readonly [T in TaskName]: HasHarmonized<T> } = Object.freeze({
+  'relative-position': true,
+  colorization: false,
+  exemplar: true,
+  motion: true,
+} as const);
+
 export interface SampleAttributes {
   readonly 'relative-position': RelativePositionAttributes;
   readonly colorization: ColorizationAttributes;

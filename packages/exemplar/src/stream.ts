@@ -45,7 +45,6 @@ function openExemplar(manifest: ResolvedManifest, options: Readonly<ExemplarOpti
 export const exemplarStream: PretextStream<ExemplarOptions> = Object.freeze({
   task: 'exemplar',
   source: 'images',
-  harmonizable: true,
   defaults: EXEMPLAR_DEFAULTS,
   presets: EXEMPLAR_PRESETS,
   resolveOptions: resolveExemplarOptions,

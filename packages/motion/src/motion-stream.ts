@@ -8,7 +8,6 @@ import { MotionSampleStream } from './stream';
 export const motionStream: PretextStream<MotionOptions> = Object.freeze({
   task: 'motion' as const,
   source: 'videos' as const,
-  harmonizable: true,
   defaults: MOTION_DEFAULTS,
   presets: MOTION_PRESETS,
   resolveOptions: resolveMotionOptions,

@@ -1,3 +1,4 @@
+import { HARMONIZABLE } from '@mtssl/contracts';
 import { TASKS } from '@mtssl/core';
 import { harmonizedFor, hasFinalizedExtras, STREAMS, taskNeedsVideo } from './registry';
 
@@ -9,7 +10,7 @@ describe('stream registry', () => {
   it('harmonizes exactly the streams whose options have harmonize', () => {
     for (const task of TASKS) {
       const hasOption = 'harmonize' in STREAMS[task].defaults;
-      expect([task, STREAMS[task].harmonizable]).toEqual([task, hasOption]);
+      expect([task, HARMONIZABLE[task]]).toEqual([task, hasOption]);
       expect(harmonizedFor(task, true)).toBe(hasOption);
       expect(harmonizedFor(task, false)).toBe(false);
     }

@@ -1,5 +1,6 @@
 // The pipeline is the one place that knows every stream package: it maps task names to streams and
 // registers the embedded corpus generator for manifests that name it.
+import { HARMONIZABLE } from '@mtssl/contracts';
 import { CorpusGenerator, PresetName, PretextStream, TaskName } from '@mtssl/core';
 import { colorizationStream } from '@mtssl/colorization';
 import { exemplarStream } from '@mtssl/exemplar';
@@ -25,9 +26,9 @@ export function taskNeedsVideo(task: TaskName): boolean {
   return STREAMS[task].source === 'videos';
 }
 
-/** Whether a run's `harmonize` applies to a task: only to streams with a harmonized variant. */
+/** Whether a run's `harmonize` applies to a task: only to streams with a harmonized variant (contracts). */
 export function harmonizedFor(task: TaskName, harmonize: boolean): boolean {
-  return harmonize && STREAMS[task].harmonizable;
+  return harmonize && HARMONIZABLE[task];
 }
 
 /** Whether a finished dataset also holds what its stream's finalize pass writes (colorization's rebalancing). */

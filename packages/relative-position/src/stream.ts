@@ -33,7 +33,6 @@ function openRelativePosition(
 export const relativePositionStream: PretextStream<RelativePositionOptions> = Object.freeze({
   task: 'relative-position',
   source: 'images',
-  harmonizable: true,
   defaults: RELATIVE_POSITION_DEFAULTS,
   presets: RELATIVE_POSITION_PRESETS,
   resolveOptions: resolveRelativePositionOptions,

@@ -52,11 +52,6 @@ export interface PretextStream<O extends object> {
   readonly task: TaskName;
   /** What it samples from in a manifest: its images or its videos. */
   readonly source: 'images' | 'videos';
-  /**
-   * True when its options have `harmonize` (input harmonization, the paper's section 3.2): a run that
-   * harmonizes its inputs then uses this stream's harmonized variant, kept in a dataset of its own.
-   */
-  readonly harmonizable: boolean;
   readonly defaults: Readonly<O>;
   readonly presets: Readonly<Record<PresetName, Readonly<Partial<O>>>>;
   /** Merges over the defaults and validates; throws OptionError naming the bad option. */

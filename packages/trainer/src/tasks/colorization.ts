@@ -61,8 +61,6 @@ function fakeSample(rng: Rng, s: FakeSizes): Sample {
 
 export const colorizationSpec = Object.freeze<TaskSpec<'colorization'>>({
   task: t,
-  // the input is L by construction, so harmonizing changes nothing
-  harmonizable: false,
   checkSchema,
   modelFromData: (schema, given) => {
     const bins = schema.attributes?.['numBins'];

@@ -32,7 +32,6 @@ function fakeSample(rng: Rng, s: FakeSizes, index: number): Sample {
 
 export const exemplarSpec = Object.freeze<TaskSpec<'exemplar'>>({
   task: t,
-  harmonizable: true,
   checkSchema,
   modelFromData: () => ({}),
   fixedSide: () => null,

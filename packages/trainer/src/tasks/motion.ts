@@ -47,7 +47,6 @@ function fakeSample(rng: Rng, s: FakeSizes): Sample {
 
 export const motionSpec = Object.freeze<TaskSpec<'motion'>>({
   task: t,
-  harmonizable: true,
   checkSchema,
   modelFromData: () => ({}),
   fixedSide: () => null,

@@ -43,7 +43,6 @@ function fakeSample(rng: Rng, s: FakeSizes): Sample {
 
 export const relativePositionSpec = Object.freeze<TaskSpec<'relative-position'>>({
   task: t,
-  harmonizable: true,
   checkSchema,
   modelFromData: (schema, given) => (given.rpPatchSize === undefined ? { rpPatchSize: relativePositionPatchSize(schema) } : {}),
   fixedSide: (model) => model.rpPatchSize,

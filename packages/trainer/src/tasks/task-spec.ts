@@ -27,8 +27,6 @@ export interface FakeSpec<K extends TaskName> {
 // registry's specFor, where the batch's own task picks the spec.
 export interface TaskSpec<K extends TaskName> {
   readonly task: K;
-  /** False where `harmonize` cannot change the input (colorization's is L by construction). */
-  readonly harmonizable: boolean;
   /** The fields, dtypes, shapes and attributes the trainer needs; throws SchemaMismatchError. */
   checkSchema(schema: SampleSchema, model: ModelOptions): void;
   /** Network options the data fixes where the run's `model` leaves them unset. */

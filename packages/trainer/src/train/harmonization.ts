@@ -2,7 +2,7 @@
 // and warn where it disagrees with what the run asked for.
 import { TaskName } from '@mtssl/core';
 import { DataSource } from '../data/training-dataset';
-import { TASK_SPECS } from '../tasks';
+import { HARMONIZABLE } from '@mtssl/contracts';
 
 export function readHarmonized(
   datasets: ReadonlyMap<TaskName, DataSource>,
@@ -14,7 +14,7 @@ export function readHarmonized(
     const value = dataset.schema.attributes?.['harmonized'];
     out[task] = typeof value === 'boolean' ? value : null;
     // where the input cannot be harmonized (colorization's is L), the data cannot disagree with the run
-    if (wanted !== undefined && typeof value === 'boolean' && value !== wanted && TASK_SPECS[task].harmonizable) {
+    if (wanted !== undefined && typeof value === 'boolean' && value !== wanted && HARMONIZABLE[task]) {
       warn(`${task}: the dataset says harmonized=${value} but the run asked for harmonize=${wanted}; recording the dataset's value`);
     }
   }

@@ -18,8 +18,13 @@ export interface StepSettings {
   readonly trunkGradNorm?: number | undefined;
 }
 
+// a network's trunk variables do not change after it is built: their names are looked up once
+const trunkNameCache = new WeakMap<MultiTaskNet, ReadonlySet<string>>();
+
 function trunkNames(net: MultiTaskNet): ReadonlySet<string> {
-  return new Set(net.params.select(['trunk/']).map((v) => v.name));
+  let names = trunkNameCache.get(net);
+  if (!names) trunkNameCache.set(net, (names = new Set(net.params.select(['trunk/']).map((v) => v.name))));
+  return names;
 }
 
 function readScalar(t: tf.Tensor): number {
