@@ -30,7 +30,7 @@ export {
   type PretextStream,
 } from './streams';
 export {
-  fsyncDir, writeFileAtomic, DatasetError, readDatasetInfo, type PartSpec, type PartRange, parsePartSpec,
+  fsyncDir, writeFileAtomic, DatasetError, readDatasetInfo, type DatasetInfo, LOCK_FILE, type PartSpec, type PartRange, parsePartSpec,
   partRange, partDir, partCounts, mergeDatasetParts, Dataset, openDataset, isDatasetComplete, DatasetWriter,
   updateDatasetExtras, writeStreamShards, datasetRecordDigests,
 } from './shards';

@@ -2,14 +2,14 @@
 // finished (the stream's finishing pass), counted and previewed.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { DatasetError, DatasetWriter, defaultThreads, openDataset, ResolvedManifest, SkippedInput, TaskName, writeStreamShards } from '@mtssl/core';
+import { DatasetError, type DatasetInfo, DatasetWriter, defaultThreads, openDataset, type PartRange, readDatasetInfo, ResolvedManifest, SkippedInput, TaskName, writeStreamShards } from '@mtssl/core';
 import { compareSettings, SettingsVerdict } from './dataset-settings';
 import { datasetDir, previewFile } from './dataset-layout';
 import { mergeIfParts, partTarget } from './dataset-parts';
 import type { PreprocessOptions } from './preprocess-options';
 import { writePreview } from './preview-sheet';
 import { progressPrinter } from './progress';
-import { harmonizedFor, hasFinalizedExtras, STREAMS, streamOptionsFor } from './registry';
+import { type AnyStream, harmonizedFor, hasFinalizedExtras, STREAMS, streamOptionsFor } from './registry';
 
 export interface TaskOutcome {
   readonly task: TaskName;
@@ -47,6 +47,72 @@ function checkSameRun(dir: string, meta: Record<string, unknown>, fresh: boolean
   return verdict;
 }
 
+/** dataset.json when the dataset is finished and records exactly these settings (else the writer updates it). */
+async function finishedInfo(dir: string, meta: Record<string, unknown>): Promise<DatasetInfo | undefined> {
+  if (!existsSync(join(dir, 'dataset.json'))) return undefined;
+  const info = await readDatasetInfo(dir);
+  return info.complete && JSON.stringify(info.meta) === JSON.stringify(meta) ? info : undefined;
+}
+
+interface WriteTaskInput {
+  readonly task: TaskName;
+  readonly stream: AnyStream;
+  readonly options: object;
+  readonly manifest: ResolvedManifest;
+  readonly dir: string;
+  readonly meta: Record<string, unknown>;
+  readonly verdict: SettingsVerdict;
+  readonly range: PartRange | null;
+  readonly total: number;
+  readonly o: PreprocessOptions;
+  readonly signal: AbortSignal;
+  readonly log: (line: string) => void;
+}
+
+/** Writes, resumes or grows the dataset under its writer's lock; returns its dataset.json as left and whether it already was finished. */
+async function writeTask(input: WriteTaskInput): Promise<{ info: DatasetInfo; upToDate: boolean }> {
+  const { task, stream, options, dir, verdict, range, total, log } = input;
+  const writer = await DatasetWriter.open(dir, stream.schema(options), { meta: input.meta });
+  try {
+    // a finished dataset asked for more positions continues at its old total with its report kept; an
+    // unfinished one simply resumes after its last shard
+    const grow = verdict.kind === 'grow' && writer.complete ? verdict.from : undefined;
+    if (grow !== undefined) {
+      log(`${task}: growing ${writer.count} samples (positions below ${grow}) to positions below ${total}`);
+      await writer.reopen();
+    }
+    const end = range ? range.end : total;
+    const from = Math.max(writer.resumeIndex, range ? range.start : 0, grow ?? 0);
+    if (writer.complete) return { info: writer.info, upToDate: true };
+    // every position was written but the run stopped before marking the dataset finished
+    if (from >= end) return { info: await writer.finish(), upToDate: false };
+    if (writer.resumeIndex > 0 && grow === undefined) log(`${task}: resuming at position ${from} (${writer.count} samples kept)`);
+    // a resumed or grown dataset's report covers what was written before too (the writer's stored report)
+    return { info: await writeFrom(input, writer, from, end), upToDate: false };
+  } finally {
+    await writer.abort();
+  }
+}
+
+async function writeFrom({ task, stream, options, manifest, o, signal }: WriteTaskInput, writer: DatasetWriter, from: number, end: number): Promise<DatasetInfo> {
+  const printer = progressPrinter(task);
+  const sampleStream = stream.open(manifest, options, {
+    seed: o.seed,
+    threads: o.threads ?? defaultThreads(),
+    decodeCacheMiB: o.decodeCacheMiB,
+    policy: o.policy,
+    startIndex: from,
+    total: end,
+    signal,
+    onProgress: (p) => printer.update(p),
+  });
+  try {
+    return await writeStreamShards(sampleStream, writer, { signal });
+  } finally {
+    printer.done();
+  }
+}
+
 export async function preprocessTask({ task, manifest, options: o, shardsRoot, manifestSha256, signal, log }: PreprocessTaskInput): Promise<TaskOutcome> {
   const stream = STREAMS[task];
   const harmonize = harmonizedFor(task, o.harmonize);
@@ -60,48 +126,17 @@ export async function preprocessTask({ task, manifest, options: o, shardsRoot, m
   const merged = range ? false : await mergeIfParts(dir, log);
   const verdict = checkSameRun(dir, meta, o.fresh);
   mkdirSync(dir, { recursive: true });
-  const writer = await DatasetWriter.open(dir, stream.schema(options), { meta });
-  // a finished dataset asked for more positions continues at its old total with its report kept; an
-  // unfinished one simply resumes after its last shard
-  const grow = verdict.kind === 'grow' && writer.complete ? { from: verdict.from, report: writer.info.report } : null;
-  if (grow) {
-    log(`${task}: growing ${writer.count} samples (positions below ${grow.from}) to positions below ${total}`);
-    await writer.reopen();
-  }
+  // a dataset already finished with these settings is only read: no writer, so no lock (another run may
+  // hold it to read the same shards) and no rewrite
+  const done = verdict.kind === 'same' ? await finishedInfo(dir, meta) : undefined;
   const started = Date.now();
-  const end = range ? range.end : total;
-  const from = Math.max(writer.resumeIndex, range ? range.start : 0, grow ? grow.from : 0);
-  const upToDate = writer.complete;
-  if (!upToDate && from >= end) {
-    // every position was written but the run stopped before marking the dataset finished
-    await writer.finish();
-  } else if (!upToDate) {
-    if (writer.resumeIndex > 0 && !grow) log(`${task}: resuming at position ${from} (${writer.count} samples kept)`);
-    const printer = progressPrinter(task);
-    const sampleStream = stream.open(manifest, options, {
-      seed: o.seed,
-      threads: o.threads ?? defaultThreads(),
-      decodeCacheMiB: o.decodeCacheMiB,
-      policy: o.policy,
-      startIndex: from,
-      total: end,
-      signal,
-      onProgress: (p) => printer.update(p),
-    });
-    try {
-      // a resumed or grown dataset's report covers what was written before too (the writer's stored report)
-      await writeStreamShards(sampleStream, writer, { signal });
-    } finally {
-      printer.done();
-    }
-  }
+  const { info, upToDate } = done ? { info: done, upToDate: true } : await writeTask({ task, stream, options, manifest, dir, meta, verdict, range, total, o, signal, log });
   if (range) {
     log(`${task}: part ${range.index + 1} of ${range.of} (positions ${range.start}-${range.end - 1}) done in ${dir}; once every part is done, rerun without --shard to merge`);
-    const info = writer.info;
     return { task, dir, samples: info.count, skipped: info.report?.skipped.length ?? 0, skippedFiles: info.report?.skipped ?? [], seconds: (Date.now() - started) / 1000, upToDate };
   }
   // also repairs a dataset marked complete whose extras a killed run never wrote
-  const missingExtras = !hasFinalizedExtras(task, writer.info.extras);
+  const missingExtras = !hasFinalizedExtras(task, info.extras);
   if ((!upToDate || merged || missingExtras) && stream.finalize) {
     if (upToDate && !merged) log(`${task}: complete but without its extras (a run killed before writing them); computing them now`);
     await stream.finalize(dir, options);

@@ -2,10 +2,10 @@
 // a copied dataset folder is recognised as up to date, a dataset grows when only the count changes,
 // and a settings mismatch is one line naming the setting.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { datasetRecordDigests, readDatasetInfo } from '@mtssl/core';
+import { datasetRecordDigests, LOCK_FILE, readDatasetInfo } from '@mtssl/core';
 import { preprocess } from './preprocess';
 import { PreprocessOptions, resolvePreprocessOptions } from './preprocess-options';
 
@@ -101,6 +101,31 @@ describe('preprocess: interrupted at the edges', () => {
     expect(again.outcomes[0]?.upToDate).toBe(true);
     expect(lines.some((l) => l.includes('resuming'))).toBe(false);
     expect((await readDatasetInfo(join(out, 'relative-position'))).report).toEqual(before.report);
+  }, 120_000);
+});
+
+describe('preprocess: two runs on one shards folder', () => {
+  const lockedBy = (dir: string, pid: number) =>
+    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid, host: hostname(), since: 'then', token: 'other' }));
+
+  it('reads a finished dataset without rewriting it, even while another run holds its lock', async () => {
+    const out = join(root, 'shared-done');
+    await run(out, { tasks: ['relative-position'] });
+    const file = join(out, 'relative-position', 'dataset.json');
+    const before = readFileSync(file, 'utf8');
+    lockedBy(join(out, 'relative-position'), process.ppid);
+    const again = await run(out, { tasks: ['relative-position'] });
+    expect(again.outcomes[0]?.upToDate).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  }, 120_000);
+
+  it('refuses to write a dataset another live run is writing, naming the folder and the process', async () => {
+    const out = join(root, 'shared-busy');
+    mkdirSync(join(out, 'relative-position'), { recursive: true });
+    lockedBy(join(out, 'relative-position'), process.ppid);
+    await expect(run(out, { tasks: ['relative-position'] })).rejects.toThrow(
+      `${join(out, 'relative-position')} is being written by another process (pid ${process.ppid}`,
+    );
   }, 120_000);
 });
 

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TEMP_PREFIX } from './atomic-write';
 import { DATASET_FILE } from './dataset-format';
 import { openDataset } from './dataset-reader';
 import { DatasetWriter, resolveDatasetWriterOptions, updateDatasetExtras } from './dataset-writer';
 import type { SampleSchema } from '../samples';
 import type { StreamItem } from '../streams';
-import { SHARD_TEST_SCHEMA as SCHEMA, makeTempDir, range, removeDir, testItems } from '../testing/shard-fixtures';
+import { SHARD_TEST_SCHEMA as SCHEMA, leaveKilledWritersLock, makeTempDir, range, removeDir, testItems } from '../testing/shard-fixtures';
 
 async function writeAll(dir: string, items: readonly StreamItem[], samplesPerShard = 4) {
   const writer = await DatasetWriter.open(dir, SCHEMA, { samplesPerShard });
@@ -65,12 +66,13 @@ describe('DatasetWriter', () => {
 
     const first = await DatasetWriter.open(dir, SCHEMA, { samplesPerShard: 4 });
     for (const item of items.slice(0, 6)) await first.write(item); // 1.5 shards, then "killed": no finish, no abort
+    leaveKilledWritersLock(dir);
 
     const resumed = await DatasetWriter.open(dir, SCHEMA, { samplesPerShard: 4 });
     expect(resumed.resumeIndex).toBe(4);
     expect(resumed.count).toBe(4);
     expect(resumed.info.complete).toBe(false);
-    expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]); // temp file of the half shard is gone
+    expect(readdirSync(dir).filter((n) => n.startsWith(TEMP_PREFIX))).toEqual([]); // temp file of the half shard is gone
     for (const item of items.filter((i) => i.index >= resumed.resumeIndex)) await resumed.write(item);
     const info = await resumed.finish();
 
@@ -85,6 +87,7 @@ describe('DatasetWriter', () => {
     for (const item of testItems(range(0, 4))) await writer.write(item);
     writeFileSync(join(dir, 'colorization-00001.tfrecord'), 'left by a crash');
     writeFileSync(join(dir, 'colorization-00001.index.json'), '{}');
+    leaveKilledWritersLock(dir);
     const resumed = await DatasetWriter.open(dir, SCHEMA, { samplesPerShard: 4 });
     expect(resumed.resumeIndex).toBe(4);
     expect(existsSync(join(dir, 'colorization-00001.tfrecord'))).toBe(false);

@@ -17,6 +17,7 @@ import {
 } from './dataset-format';
 import { frameRecord, encodeExample } from '../tfrecord';
 import { ShardBuilder } from './shard-builder';
+import { DatasetLock } from './dataset-lock';
 import type { StreamItem } from '../streams';
 import { OptionError, rejectUnknownKeys, requirePositiveInt } from '../options';
 
@@ -124,20 +125,31 @@ export class DatasetWriter {
     private state: DatasetInfo,
     /** Stream position to restart at: the one after the last finished shard (0 for a new dataset). */
     readonly resumeIndex: number,
+    private readonly lock: DatasetLock,
   ) {
     this.lastIndex = resumeIndex - 1;
   }
 
-  /** Opens `dir` for writing: creates a new dataset, or resumes one with the same schema. */
+  /**
+   * Opens `dir` for writing: creates a new dataset, or resumes one with the same schema. The folder is
+   * locked until finish(), abort() or close(); a second writer, in this process or another, is refused.
+   */
   static async open(dir: string, schema: SampleSchema, options: Partial<DatasetWriterOptions> = {}): Promise<DatasetWriter> {
     const resolved = resolveDatasetWriterOptions(options);
     await mkdir(dir, { recursive: true });
-    await cleanTempFiles(dir);
-    const existing = (await fileSize(join(dir, DATASET_FILE))) !== undefined;
-    let info = existing ? await loadForResume(dir, schema) : freshInfo(schema, resolved.meta);
-    if (existing && options.meta !== undefined) info = { ...info, meta: { ...resolved.meta } };
-    info = await saveInfo(dir, info);
-    return new DatasetWriter(dir, schema, resolved, info, info.nextIndex);
+    const lock = await DatasetLock.acquire(dir);
+    try {
+      // only now: the temp files of a writer that holds the lock are not stale
+      await cleanTempFiles(dir);
+      const existing = (await fileSize(join(dir, DATASET_FILE))) !== undefined;
+      let info = existing ? await loadForResume(dir, schema) : freshInfo(schema, resolved.meta);
+      if (existing && options.meta !== undefined) info = { ...info, meta: { ...resolved.meta } };
+      info = await saveInfo(dir, info);
+      return new DatasetWriter(dir, schema, resolved, info, info.nextIndex, lock);
+    } catch (err) {
+      await lock.release();
+      throw err;
+    }
   }
 
   /** Samples accepted so far: those in finished shards plus the shard being written. */
@@ -185,6 +197,7 @@ export class DatasetWriter {
       report: options.report ?? this.state.report,
       extras: { ...this.state.extras, ...(options.extras ?? {}) },
     });
+    await this.lock.release();
     return this.state;
   }
 
@@ -208,8 +221,18 @@ export class DatasetWriter {
   /** Drops the shard in progress (finished shards stay); the writer cannot be used afterwards. */
   async abort(): Promise<void> {
     this.closed = true;
-    await this.builder?.abort();
-    this.builder = undefined;
+    try {
+      await this.builder?.abort();
+      this.builder = undefined;
+    } finally {
+      await this.lock.release();
+    }
+  }
+
+  /** Leaves the dataset as it stands (finished shards kept, none in progress allowed) and unlocks it. */
+  async close(): Promise<void> {
+    if (this.builder?.count) throw new DatasetError(`${this.dir}: a shard is in progress; finish() or abort() the writer`);
+    await this.abort();
   }
 
   private checkWritable(): void {

@@ -1,6 +1,7 @@
 // Datasets on disk: dataset.json and shard indexes, writing (atomic, resumable), reading, fan-out merging.
 export { fsyncDir, writeFileAtomic } from './atomic-write';
-export { DatasetError, readDatasetInfo } from './dataset-format';
+export { DatasetError, readDatasetInfo, type DatasetInfo } from './dataset-format';
+export { LOCK_FILE } from './dataset-lock';
 export {
   type PartSpec, type PartRange, parsePartSpec, partRange, partDir, partCounts, mergeDatasetParts,
 } from './dataset-merge';

@@ -1,7 +1,9 @@
 // Small generated samples and temp dirs for the shard tests.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LOCK_FILE } from '../shards/dataset-lock';
 import type { Sample, SampleSchema } from '../samples';
 import type { StreamItem } from '../streams';
 
@@ -41,4 +43,14 @@ export function makeTempDir(prefix = 'mtssl-shards-'): string {
 
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** The pid of a process that has exited (a child run to completion). */
+export function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', '0']).pid as number;
+}
+
+/** What a writer killed mid-run leaves: its lock naming a process that no longer runs. */
+export function leaveKilledWritersLock(dir: string): void {
+  writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: deadPid(), host: hostname(), since: '2026-01-01T00:00:00.000Z', token: 'killed' }));
 }
